@@ -1,0 +1,166 @@
+"""The ``selon`` command: a thin layer that turns arguments into calls of the API.
+
+Every command builds its inputs, calls :mod:`selon.pipeline` (or the store),
+and prints. Nothing here knows French or the stages.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    name="selon",
+    help="selon codes French news into PLOVER political events, each tied to who claims it.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+err = Console(stderr=True)
+
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="YAML file overriding settings (see docs/settings.md)."),
+]
+
+
+def apply_config(config: Path | None) -> None:
+    if config is not None:
+        from selon.settings import use_settings
+
+        try:
+            use_settings(config)
+        except (ValueError, KeyError) as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from exc
+
+
+def progress(total: int | None, label: str):
+    """A rich progress bar on stderr (articles/s and errors), hidden when not a terminal."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    return Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} art/s"),
+        TextColumn("[red]{task.fields[errors]} errors"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+        transient=False,
+    )
+
+
+@app.command()
+def extract(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or directories of articles (.txt, .html, .jsonl), or - for stdin."
+        ),
+    ],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write JSON Lines here, not stdout.")
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for inputs that do not carry one."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="Force the input format (text, html, jsonl…)."),
+    ] = None,
+    n_process: Annotated[int, typer.Option("--processes", "-p", help="Parser processes.")] = 1,
+    pretty: Annotated[bool, typer.Option(help="Indent the JSON (one record per block).")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Code articles and print one JSON record per article.
+
+    Each record has the text, sentences, entities, actors, events, quotes,
+    claims, quality signals, the boilerplate that was dropped (with reasons) and
+    per-article errors. Exit status is 1 if any input failed, else 0.
+    """
+    import time
+
+    from selon.ingest import read_inputs
+    from selon.pipeline import extract_many
+
+    apply_config(config)
+    options = {"published": published, "format": fmt}
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    failed = done = 0
+    start = time.perf_counter()
+    try:
+        with progress(None, "extract") as bar:
+            task = bar.add_task("extract", total=None, rate="0.0", errors=0)
+            for record in extract_many(read_inputs(inputs, **options), n_process=n_process):
+                data = record.model_dump(mode="json")
+                out.write(json.dumps(data, ensure_ascii=False, indent=2 if pretty else None))
+                out.write("\n")
+                done += 1
+                if record.errors:
+                    failed += 1
+                    for e in record.errors:
+                        err.print(f"[red]error[/red] {record.source or record.id}: {e.message}")
+                rate = done / max(time.perf_counter() - start, 1e-9)
+                bar.update(task, advance=1, rate=f"{rate:.1f}", errors=failed)
+    finally:
+        if output:
+            out.close()
+    if done > 1 or failed:
+        err.print(f"{done} articles, {failed} with errors")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("eval")
+def eval_(
+    corpus: Annotated[
+        Path, typer.Argument(help="Folder with articles.jsonl and gold.jsonl (ANNOTATION.md).")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    predictions: Annotated[
+        Path | None, typer.Option(help="Also write the predicted records (JSONL) here.")
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Score selon against a gold corpus: events, dyads, status, hedging, claimants, quotes."""
+    from selon.evaluate import evaluate, format_scores
+
+    apply_config(config)
+    try:
+        scores = evaluate(corpus, predictions_path=predictions)
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if as_json:
+        print(json.dumps(scores, ensure_ascii=False, indent=2))
+    else:
+        Console().print(format_scores(scores))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a record (the public output contract)."""
+    from selon.schema import record_schema
+
+    print(json.dumps(record_schema(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
