@@ -1,0 +1,250 @@
+"""Event locations: the place where an event happens, resolved to a country.
+
+Why a gazetteer and not only spaCy's LOC entities: the French model misses or
+mislabels many African and Ukrainian town names and never says which country a
+place is in. ``data/places.csv`` (countries, capitals, cities and regions in the
+news) is loaded once into a dict with accent- and case-folded keys; place
+mentions (gazetteer matches and LOC entities) are found once per document and
+kept in ``document.extras``. For one event, :func:`find_location` keeps the
+places that the grammar presents as a location (a locative preposition from
+``data/locations.yaml``, "la ville de X", or a LOC entity that is neither
+subject nor object, so that "la Russie a attaqué" gives no location) and
+prefers the one in the trigger's clause, then the nearest.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+from selon.events.dates import fold
+from selon.model import Document, Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_CACHE_KEY = "_selon_places"
+
+#: the longest place name, in tokens, tried at each start token
+_MAX_TOKENS = 7
+
+_CLAUSE_VERB_POS = frozenset({"VERB", "AUX"})
+
+#: among equally good places, the most precise kind wins
+_SPECIFICITY = {"city": 0, "region": 1, "country": 2, "sea": 2}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry."""
+
+    name: str
+    country: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: dict[str, Place]
+    #: folded first words of the entries written in lower case ("bande", "mer")
+    lower_starts: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Words:
+    prepositions: frozenset[str]
+    max_prep_tokens: int
+    place_nouns: frozenset[str]
+    of_words: frozenset[str]
+    articles: frozenset[str]
+    actor_deps: frozenset[str]
+
+
+def key(text: str) -> str:
+    """The lookup key of a place name: folded, plain apostrophes, single spaces."""
+    return " ".join(fold(text.replace("\u2019", "'")).split())
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Load ``data/places.csv`` once (the first row for a name wins)."""
+    raw = resources.files("selon.events").joinpath("data/places.csv").read_text(encoding="utf-8")
+    lines = (line for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+    places: dict[str, Place] = {}
+    lower_starts: set[str] = set()
+    for row in csv.DictReader(lines):
+        name = (row.get("name") or "").strip()
+        if not name:
+            continue
+        places.setdefault(key(name), Place(name, (row.get("country") or "").strip() or None,
+                                           (row.get("kind") or "").strip()))
+        if name[:1].islower():
+            lower_starts.add(key(name.split()[0]))
+    return Gazetteer(places, frozenset(lower_starts))
+
+
+@lru_cache(maxsize=1)
+def words() -> _Words:
+    raw = yaml.safe_load(
+        resources.files("selon.events").joinpath("data/locations.yaml").read_text(encoding="utf-8")
+    )
+    preps = frozenset(key(p) for p in raw["locative_prepositions"])
+    return _Words(
+        prepositions=preps,
+        max_prep_tokens=max(len(p.replace("'", "' ").split()) for p in preps),
+        place_nouns=frozenset(key(w) for w in raw["place_nouns"]),
+        of_words=frozenset(key(w) for w in raw["of_words"]),
+        articles=frozenset(key(w) for w in raw["articles"]),
+        actor_deps=frozenset(raw["actor_deps"]),
+    )
+
+
+def lookup(text: str) -> Place | None:
+    """The gazetteer entry for a place name, with or without its article."""
+    places = gazetteer().places
+    k = key(text)
+    if k in places:
+        return places[k]
+    first, _, rest = k.partition(" ")
+    if rest and first in words().articles:
+        return places.get(rest)
+    if k[:2] == "l'":
+        return places.get(k[2:])
+    return None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place mention in ``document.doc``: tokens ``start``..``end`` (exclusive)."""
+
+    start: int
+    end: int
+    country: str | None
+    kind: str
+    entity: bool
+
+
+def _scan(doc) -> list[Mention]:
+    """Gazetteer matches (longest at each start) and LOC entities of a Doc."""
+    gaz = gazetteer()
+    found: list[Mention] = []
+    covered: set[int] = set()
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        first = tok.text[:1]
+        if not (first.isupper() or key(tok.text) in gaz.lower_starts):
+            i += 1
+            continue
+        match = None
+        for j in range(min(n, i + _MAX_TOKENS), i, -1):
+            place = gaz.places.get(key(doc[i:j].text))
+            if place is not None and (first.isupper() or place.name[:1].islower()):
+                match = Mention(i, j, place.country, place.kind, False)
+                break
+        if match is None:
+            i += 1
+            continue
+        found.append(match)
+        covered.update(range(match.start, match.end))
+        i = match.end
+    for ent in doc.ents:
+        if ent.label_ != "LOC" or any(t in covered for t in range(ent.start, ent.end)):
+            continue
+        place = lookup(ent.text) or _inner_place(ent)
+        found.append(Mention(ent.start, ent.end, place.country if place else None,
+                             place.kind if place else "", True))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _inner_place(span: Span) -> Place | None:
+    """A gazetteer name inside an entity the gazetteer does not know as a whole."""
+    for size in range(len(span) - 1, 0, -1):
+        for i in range(span.start, span.end - size + 1):
+            place = gazetteer().places.get(key(span.doc[i : i + size].text))
+            if place is not None:
+                return place
+    return None
+
+
+def mentions(document: Document) -> list[Mention]:
+    """The document's place mentions, found once and kept in ``document.extras``."""
+    cached = document.extras.get(_CACHE_KEY)
+    if cached is None:
+        cached = _scan(document.doc) if document.doc is not None else []
+        document.extras[_CACHE_KEY] = cached
+    return cached
+
+
+def _introduced(doc, mention: Mention) -> bool:
+    """Whether a locative preposition (or "la ville de", "le nord du") opens the mention."""
+    w = words()
+    start = mention.start
+    if start > 0 and key(doc[start - 1].text) in w.articles:
+        start -= 1
+    for size in range(w.max_prep_tokens, 0, -1):
+        if start - size < 0:
+            continue
+        if key(doc[start - size : start].text) in w.prepositions:
+            return True
+    if start >= 2 and key(doc[start - 1].text) in w.of_words:
+        return key(doc[start - 2].text) in w.place_nouns
+    return False
+
+
+def _clause_verb(token: Token) -> Token:
+    current = token
+    for _ in range(8):
+        if current.pos_ in _CLAUSE_VERB_POS or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def find_location(document: Document, sent: Span, trigger: Token) -> Location | None:
+    """The place where the event of ``trigger`` happens, with its country; or None."""
+    doc = document.doc
+    if doc is None:
+        return None
+    w = words()
+    actor_tokens = document.extras.get("actor_tokens", {})
+    trigger_clause = _clause_verb(trigger)
+    best: tuple[tuple[int, int, int, int], Mention] | None = None
+    for m in mentions(document):
+        if m.start < sent.start or m.end > sent.end:
+            continue
+        span = doc[m.start : m.end]
+        root = span.root
+        if _introduced(doc, m):
+            weak = 0
+        elif (
+            m.kind != "country"
+            and (m.entity or m.kind in ("city", "region"))
+            and root.dep_ not in w.actor_deps
+            and not any(t.i in actor_tokens for t in span)
+            and not any(c.dep_ == "case" for c in root.children)
+        ):
+            weak = 1
+        else:
+            continue
+        in_clause = (
+            any(a.i == trigger.i for a in root.ancestors)
+            or _clause_verb(root).i == trigger_clause.i
+        )
+        distance = min(abs(t.i - trigger.i) for t in span)
+        specific = _SPECIFICITY.get(m.kind, 1)  # "à Bamako, au Mali": Bamako
+        rank = (0 if in_clause else 1, weak, specific, distance)
+        if best is None or rank < best[0]:
+            best = (rank, m)
+    if best is None:
+        return None
+    m = best[1]
+    start, end = document.span_offsets(doc[m.start : m.end])
+    return Location(text=document.text[start:end], start=start, end=end, country=m.country)
