@@ -158,6 +158,90 @@ def schema() -> None:
     print(json.dumps(record_schema(), ensure_ascii=False, indent=2))
 
 
+DbOpt = Annotated[
+    str,
+    typer.Option(
+        "--db", envvar="SELON_DB",
+        help="SQLite file (created on first use) or postgresql://… URL.",
+    ),
+]
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or directories (.txt, .html, .jsonl, .warc[.gz], .rss/.atom), or -."
+        ),
+    ],
+    db: DbOpt = "selon.db",
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for inputs that do not carry one."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="Force the input format (text, html, jsonl, warc, feed…)."),
+    ] = None,
+    n_process: Annotated[int, typer.Option("--processes", "-p", help="Parser processes.")] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Run on a Dask cluster (tcp://HOST:PORT); workers write "
+                     "Parquet shards that load into the database."),
+    ] = None,
+    shards: Annotated[
+        Path | None, typer.Option(help="Folder for the Dask Parquet shards (shared with workers).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Code articles into the corpus database (idempotent and resumable).
+
+    Articles already stored (same URL, or same text) are skipped before parsing,
+    so rerunning an interrupted ingest finishes it. Inputs that cannot be read or
+    coded are stored with their error and counted; they never stop the run.
+    """
+    from selon.store import open_store
+    from selon.store.ingest import ingest as run_ingest
+
+    apply_config(config)
+    try:
+        store = open_store(db)
+    except Exception as exc:  # a bad URL or a missing driver: say so, do not trace
+        err.print(f"[red]error:[/red] cannot open database {db}: {exc}")
+        raise typer.Exit(2) from exc
+    with progress(None, "ingest") as bar:
+        task = bar.add_task("ingest", total=None, rate="0.0", errors=0)
+
+        def tick(record, summary) -> None:
+            bar.update(task, advance=1, rate=f"{summary.rate:.1f}", errors=summary.failed)
+
+        if dask:
+            from selon.scale import ingest_dask
+
+            summary = ingest_dask(
+                inputs, dask, store, shard_dir=shards, published=published, format=fmt,
+                on_record=tick,
+            )
+        else:
+            summary = run_ingest(
+                inputs, store, published=published, format=fmt, n_process=n_process,
+                on_record=tick,
+            )
+    if as_json:
+        print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        reasons = ", ".join(f"{k}: {v}" for k, v in sorted(summary.errors.items()))
+        err.print(
+            f"{summary.read} read, {summary.added} added, {summary.skipped} already stored, "
+            f"{summary.failed} with errors{f' ({reasons})' if reasons else ''}; "
+            f"{summary.events} events, {summary.stories} stories; "
+            f"{summary.rate:.1f} articles/s"
+        )
+    store.close()
+
+
 def main() -> None:  # pragma: no cover
     app()
 

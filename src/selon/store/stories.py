@@ -32,38 +32,16 @@ Item = tuple[str, list[int], str | None]
 Clusterer = Callable[[list[Item]], dict[str, Any]]
 
 
-def _fallback_cluster(items: list[Item]) -> dict[str, Any]:
-    """LSH grouping used only while :mod:`selon.quality.duplicates` is absent."""
-    from datasketch import MinHash, MinHashLSH
-
-    threshold = get_settings()["store"]["story_threshold"]
-    if not items:
-        return {}
-    lsh = MinHashLSH(threshold=threshold, num_perm=len(items[0][1]))
-    hashes = {}
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for aid, fp, _ in items:
-        m = MinHash(num_perm=len(fp), hashvalues=fp)
-        hashes[aid] = m
-        parent[aid] = aid
-        for other in lsh.query(m):
-            parent[find(other)] = find(aid)
-        lsh.insert(aid, m)
-    return {aid: find(aid) for aid in parent}
+def _singletons(items: list[Item]) -> dict[str, Any]:
+    """Every article its own story: used only if :mod:`selon.quality.duplicates` is absent."""
+    return {aid: aid for aid, _, _ in items}
 
 
 def clusterer() -> Clusterer:
     try:
         from selon.quality.duplicates import cluster
     except ImportError:
-        return _fallback_cluster
+        return _singletons
     return cluster
 
 
