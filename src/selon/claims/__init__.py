@@ -1,8 +1,195 @@
-"""Claims: quotes, reported speech, "selon X" frames and hedging."""
+"""Claims: quotes, reported speech, "selon X" frames and hedging.
 
-from selon.model import Document
+The stage :func:`find_claims` fills ``document.quotes`` (every quote, fragments
+flagged) and ``document.claims`` (every claim frame: the span presented as
+someone's assertion, its claimant, the words that open it, whether it is
+hedged). The events stage asks two questions through this module's API and
+never reads the frames' internals:
+
+- :func:`claim_chain` — which frames contain an event's span, innermost first
+  (its ``claimed_by`` is the first one's claimant);
+- :func:`is_hedged` — whether an event's trigger is reported without the
+  outlet vouching for it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from selon.actors import actor_of
+from selon.claims import hedging
+from selon.claims.quotes import MIN_WORDS, QuoteIndex, QuoteSpan, find_quotes, word_count
+from selon.claims.reported import Frame, adjunct_frames, source_token, subject_of, verb_frames
+from selon.model import Actor, Claim, Document, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["find_claims", "claim_chain", "is_hedged"]
+
+PRONOUNS_DEP = frozenset({"PRON"})
+
+
+def claim_chain(document: Document, start: int, end: int) -> list[Claim]:
+    """The claim frames containing the original-text span [start, end), innermost first.
+
+    Empty when the outlet states it in its own voice.
+    """
+    chain = [c for c in document.claims if c.start <= start and end <= c.end]
+    chain.sort(key=lambda c: (c.end - c.start, -c.start))
+    return chain
+
+
+def is_hedged(document: Document, token: Token) -> bool:
+    """Whether the event triggered by ``token`` (in ``document.doc``) is hedged:
+    a journalistic conditional on its verb or auxiliary, or a hedging cue in its
+    sentence."""
+    try:
+        return hedging.hedged(token)
+    except Exception:  # odd parses must not break the events stage
+        return False
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _colon_speaker(doc: Doc, q: QuoteSpan, sent: Span) -> tuple[Token | None, str | None]:
+    """ "X insiste : « … »" → X, the subject of the clause before the colon."""
+    i = q.open - 1
+    while i >= sent.start_char and doc.text[i].isspace():
+        i -= 1
+    if i < sent.start_char or doc.text[i] != ":":
+        return None, None
+    tok = _token_at(doc, i)
+    if tok is None or tok.i == sent.start:
+        return None, None
+    t = doc[tok.i - 1]
+    for _ in range(8):
+        if t.pos_ == "VERB" or t.head is t:
+            break
+        t = t.head
+    subj = subject_of(t) if t.pos_ in ("VERB", "AUX") else None
+    return (source_token(subj), t.text) if subj is not None else (None, None)
+
+
+def _frames(doc: Doc, qindex: QuoteIndex) -> list[Frame]:
+    frames: list[Frame] = []
+    for sent in doc.sents:
+        frames += verb_frames(sent, qindex.at)
+        frames += adjunct_frames(sent)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for f in frames:
+        if (f.start, f.end) not in seen:
+            seen.add((f.start, f.end))
+            out.append(f)
+    return out
+
+
+def _attribute(doc: Doc, quotes: list[QuoteSpan], frames: list[Frame]) -> list[Frame]:
+    """Give each quote a speaker; return the frames the quotes themselves open."""
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+    from bisect import bisect_right
+
+    def sent_index(char: int) -> int:
+        return max(bisect_right(starts, char) - 1, 0)
+
+    # (position, claimant) of every attribution so far, for "previous sentence" lookups
+    said: list[tuple[int, Token]] = [
+        (f.start, f.claimant) for f in frames if f.claimant is not None
+    ]
+    quote_frames: list[Frame] = []
+    for q in sorted(quotes, key=lambda q: q.open):
+        holders = [
+            f
+            for f in frames
+            if f.start <= q.start and q.end <= f.end + 1 and f.claimant is not None
+        ]
+        si = sent_index(q.open)
+        sent = sents[si]
+        if holders:
+            f = min(holders, key=lambda f: f.end - f.start)
+            q.speaker, q.verb, q.source = f.claimant, f.cue, "frame"
+        else:
+            speaker, verb = _colon_speaker(doc, q, sent)
+            if speaker is not None:
+                q.speaker, q.verb, q.source = speaker, verb, "colon"
+            elif si > 0 and not any(ch.isalnum() for ch in doc.text[sent.start_char : q.open]):
+                prev = sents[si - 1]
+                before = [tok for pos, tok in said if prev.start_char <= pos < sent.start_char]
+                if before:
+                    q.speaker, q.source = before[-1], "previous"
+        if q.speaker is not None:
+            said.append((q.start, q.speaker))
+            said.sort(key=lambda x: x[0])
+            if q.source != "frame" and word_count(doc.text[q.start : q.end]) >= MIN_WORDS:
+                quote_frames.append(Frame(q.start, q.end, q.speaker, doc.text[q.open], None))
+    return quote_frames
+
+
+def _resolver(document: Document):
+    """actor_of, with a fallback for pronoun speakers the resolver leaves open:
+    "a-t-il ajouté" is the last resolved speaker before it."""
+    last: list[Actor] = []
+
+    def resolve(token: Token | None) -> Actor | None:
+        if token is None:
+            return None
+        actor = actor_of(document, token)
+        if actor is None and token.pos_ in PRONOUNS_DEP and last:
+            a = last[-1]
+            start, end = document.span_offsets(token)
+            actor = a.model_copy(update={"start": start, "end": end})
+        if actor is not None:
+            last.append(actor)
+        return actor
+
+    return resolve
 
 
 def find_claims(document: Document) -> Document:
-    """Placeholder until the claims stage lands: finds no quotes or claims."""
+    """Fill ``document.quotes`` and ``document.claims`` from the parsed Doc."""
+    doc = document.doc
+    if doc is None or not len(doc):
+        return document
+    quotes = find_quotes(doc, document.doc_starts)
+    qindex = QuoteIndex(quotes)
+    frames = _frames(doc, qindex)
+    frames += _attribute(doc, quotes, frames)
+    resolve = _resolver(document)
+    items: list[tuple[int, object]] = [(q.open, q) for q in quotes] + [(f.start, f) for f in frames]
+    items.sort(key=lambda x: x[0])
+    out_quotes: list[Quote] = []
+    out_claims: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+    for _, item in items:
+        if isinstance(item, QuoteSpan):
+            s, e = document.to_text(item.start), document.to_text(item.end)
+            text = document.text[s:e]
+            out_quotes.append(
+                Quote(
+                    text=text,
+                    start=s,
+                    end=e,
+                    speaker=resolve(item.speaker),
+                    verb=item.verb,
+                    fragment=word_count(text) < MIN_WORDS,
+                )
+            )
+            continue
+        f: Frame = item  # type: ignore[assignment]
+        s, e = document.to_text(f.start), document.to_text(f.end)
+        if (s, e) in seen:
+            continue
+        seen.add((s, e))
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        hedged = bool(span is not None and len(span) and is_hedged(document, span.root))
+        out_claims.append(
+            Claim(start=s, end=e, claimant=resolve(f.claimant), cue=f.cue, hedged=hedged)
+        )
+    document.quotes = out_quotes
+    document.claims = out_claims
     return document
