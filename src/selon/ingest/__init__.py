@@ -149,3 +149,4 @@ def read_inputs(inputs: Iterable[str], **options) -> Iterator[Article]:
 
 # built-in readers register on import
 from selon.ingest import html, jsonl, text  # noqa: E402,F401
+from selon.ingest import feed, warc  # noqa: E402,F401
