@@ -1,0 +1,137 @@
+"""Event dates: French date expressions resolved against the publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from selon.events.dates import find_date, find_dates, published_date, rules, scan
+
+
+def _trigger(document, word: str):
+    return next(t for t in document.doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    "text,trigger,published,expected_text,expected_value",
+    [
+        # weekdays: past context → the previous one, planned → the coming one
+        ("Le ministre a annoncé lundi sa démission.", "annoncé", "2024-03-13",
+         "lundi", "2024-03-11"),
+        ("Le ministre se rendra mardi à Bamako.", "rendra", "2024-03-13", "mardi", "2024-03-19"),
+        ("Le ministre doit se rendre à Niamey jeudi.", "rendre", "2024-03-13",
+         "jeudi", "2024-03-14"),
+        ("Les deux chefs d'État vont se rencontrer vendredi prochain.", "rencontrer",
+         "2024-03-15", "vendredi prochain", "2024-03-22"),
+        ("Les rebelles ont pris la ville samedi dernier.", "pris", "2024-03-16",
+         "samedi dernier", "2024-03-09"),
+        ("La réunion prévue lundi à Kiev a été reportée.", "réunion", "2024-03-13",
+         "lundi", "2024-03-18"),
+        ("Les rebelles auraient attaqué le convoi dimanche.", "attaqué", "2024-03-13",
+         "dimanche", "2024-03-10"),
+        # days relative to publication
+        ("Des soldats ont été tués hier dans une embuscade.", "tués", "2024-03-01",
+         "hier", "2024-02-29"),
+        ("L'armée a bombardé le village avant-hier.", "bombardé", "2024-03-15",
+         "avant-hier", "2024-03-13"),
+        ("Les syndicats manifesteront demain devant le Parlement.", "manifesteront",
+         "2024-12-31", "demain", "2025-01-01"),
+        ("Le président s'exprimera dans quelques heures.", "exprimera", "2024-03-15",
+         "dans quelques heures", "2024-03-15"),
+        ("La police a arrêté trois militants ce matin.", "arrêté", "2024-03-15",
+         "ce matin", "2024-03-15"),
+        ("Des manifestants ont défilé la semaine dernière.", "défilé", "2024-03-15",
+         "la semaine dernière", "2024-03-08"),
+        ("La délégation est arrivée il y a deux jours.", "arrivée", "2024-03-15",
+         "il y a deux jours", "2024-03-13"),
+        ("Les élections ont eu lieu l'an dernier.", "eu", "2024-03-15", "l'an dernier", "2023"),
+        # month parts and months
+        ("Mi-décembre, le gouvernement a présenté une liste d'exigences.", "présenté",
+         "2024-01-10", "Mi-décembre", "2023-12-15"),
+        ("Le président prévoit de signer l'accord début janvier.", "signer", "2023-11-20",
+         "début janvier", "2024-01"),
+        ("Les troupes se sont retirées fin mars.", "retirées", "2024-04-10", "fin mars", "2024-03"),
+        ("Le blocus a commencé en mars dernier.", "commencé", "2024-06-01",
+         "mars dernier", "2024-03"),
+        # absolute dates (dateparser)
+        ("Les ministres se réuniront le 15 février à Paris.", "réuniront", "2024-01-20",
+         "15 février", "2024-02-15"),
+        ("Les ministres se sont réunis le 15 février à Paris.", "réunis", "2024-01-20",
+         "15 février", "2023-02-15"),
+        ("L'accord a été signé le 15 février 2022 à Minsk.", "signé", "2024-01-20",
+         "15 février 2022", "2022-02-15"),
+        ("L'armée a bombardé la ville mardi 3 octobre.", "bombardé", "2023-10-05",
+         "mardi 3 octobre", "2023-10-03"),
+        ("Le sommet s'est tenu en 2021 à Genève.", "tenu", "2024-03-15", "en 2021", "2021"),
+        ("Le cessez-le-feu a été signé le 1er mars.", "signé", "2024-03-15", "1er mars",
+         "2024-03-01"),
+    ],
+)
+def test_events_dates_resolve(document, text, trigger, published, expected_text, expected_value):
+    doc = document(text, published=published)
+    ref = find_date(doc, next(doc.doc.sents), _trigger(doc, trigger))
+    assert ref is not None
+    assert ref.text == expected_text
+    assert doc.text[ref.start : ref.end] == ref.text
+    assert ref.value == expected_value
+
+
+def test_events_dates_no_publication_date(document):
+    doc = document(
+        "Les troupes ont attaqué lundi. Le traité a été signé le 3 mai 2019.", published=None
+    )
+    sents = list(doc.doc.sents)
+    relative = find_date(doc, sents[0], _trigger(doc, "attaqué"))
+    absolute = find_date(doc, sents[1], _trigger(doc, "signé"))
+    assert relative is not None and relative.value is None
+    assert absolute is not None and absolute.value == "2019-05-03"
+
+
+def test_events_dates_month_precision_publication(document):
+    doc = document("Les rebelles ont attaqué la ville hier.", published="2024-03")
+    ref = find_date(doc, next(doc.doc.sents), _trigger(doc, "attaqué"))
+    assert ref is not None and ref.value == "2024-03"
+
+
+def test_events_dates_prefers_trigger_clause(document):
+    doc = document(
+        "Le ministre, arrivé lundi à Dakar, rencontrera le président vendredi.",
+        published="2024-03-13",
+    )
+    ref = find_date(doc, next(doc.doc.sents), _trigger(doc, "rencontrera"))
+    assert ref is not None and ref.text == "vendredi" and ref.value == "2024-03-15"
+
+
+def test_events_dates_none_without_expression(document):
+    doc = document("Le gouvernement a condamné l'attaque.")
+    assert find_date(doc, next(doc.doc.sents), _trigger(doc, "condamné")) is None
+
+
+def test_events_dates_find_all(document):
+    doc = document(
+        "Hier, l'armée a frappé la ville. Le sommet aura lieu le 20 avril. Fin 2023, rien.",
+        published="2024-03-15",
+    )
+    refs = find_dates(doc)
+    assert [r.text for r in refs] == ["Hier", "20 avril", "Fin 2023"]
+    assert [r.value for r in refs] == ["2024-03-14", "2024-04-20", "2023"]
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [("2024-03-15", "day"), ("2024-03-15T10:00:00Z", "day"), ("2024-03", "month"),
+     ("2024", "year"), ("n/a", None), (None, None), ("2024-02-30", None)],
+)
+def test_events_dates_published(value, expected):
+    pub = published_date(value)
+    assert (pub.precision if pub else None) == expected
+
+
+def test_events_dates_data_file_loads():
+    r = rules()
+    assert r.months and r.weekdays and r.patterns
+    assert all(1 <= m <= 12 for m in r.months.values())
+    assert all(0 <= d <= 6 for d in r.weekdays.values())
+
+
+def test_events_dates_scan_ignores_numbers_that_are_not_dates():
+    assert scan("Le bilan est de 12 morts et 300 blessés selon 2 sources.") == []
