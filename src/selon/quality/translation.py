@@ -1,0 +1,171 @@
+"""Signs that an article was machine-translated into French.
+
+Each detector reads what earlier stages left (the spaCy Doc with morphology and
+entities, the kept paragraphs, the dropped boilerplate) and returns its
+occurrences with evidence spans in the original text. The words and patterns
+are in ``data/translation.yaml``; this module only says how to look.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from selon.model import Document, Signal
+from selon.quality.scoring import Finding, bio_spans, combine, compile_all, doc_span, load, span
+
+#: sentence-ending characters: a line ending with one is not cut mid-sentence
+LINE_END = frozenset(".!?…:;»\"”)")
+QUOTE_OPEN = frozenset({"«", "“"})
+QUOTE_CLOSE = frozenset({"»", "”"})
+#: parts of speech of function words: capitalised mid-sentence they mark a seam
+FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    foreign: frozenset[str]
+    demonyms: frozenset[str]
+    calques: tuple[re.Pattern[str], ...]
+    typography: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load("translation")
+    foreign = {w.lower() for words in data["foreign_words"].values() for w in words}
+    return Lexicon(
+        foreign=frozenset(foreign),
+        demonyms=frozenset(w.lower() for w in data["demonyms"]),
+        calques=compile_all(data["calques"]),
+        typography=compile_all(data["typography"], 0),
+    )
+
+
+def token_findings(document: Document) -> dict[str, Finding]:
+    """One pass over the tokens: foreign words, agreement, demonym titles, capitals."""
+    lex = lexicon()
+    foreign, agreement, demonym, capital, doubled = (Finding() for _ in range(5))
+    doc = document.doc
+    if doc is None:
+        return {}
+    # tokens of named entities with a capitalised word ("Bank of America", "The
+    # Guardian") are names, not untranslated prose; an all-lower-case "entity"
+    # is the tagger's guess at a foreign phrase
+    named = {
+        t.i for ent in doc.ents if any(t.text[:1].isupper() for t in ent) for t in ent
+    }
+    in_quote = False
+    prev = None
+    for tok in doc:
+        text = tok.text
+        if text in QUOTE_OPEN:
+            in_quote = True
+        elif text in QUOTE_CLOSE:
+            in_quote = False
+        prev_in_sent = None if tok.is_sent_start else prev
+        prev = tok
+        if not tok.is_alpha:
+            continue
+        lower = tok.lower_
+        if (
+            lower in lex.foreign
+            and not in_quote
+            and tok.i not in named
+            and text.islower()
+        ):
+            foreign.add(doc_span(document, tok.idx, tok.idx + len(text)))
+        if tok.pos_ == "NOUN" and tok.i >= 2:
+            adj, det = doc[tok.i - 1], doc[tok.i - 2]
+            if (
+                adj.pos_ == "ADJ"
+                and det.pos_ == "DET"
+                and adj.text.islower()
+                and adj.head.i == tok.i
+                and det.head.i == tok.i
+            ):
+                g_det, g_adj = det.morph.get("Gender"), adj.morph.get("Gender")
+                g_noun = tok.morph.get("Gender")
+                if g_det and g_det == g_adj and g_noun and g_noun != g_det:
+                    agreement.add(doc_span(document, det.idx, tok.idx + len(text)))
+        if (
+            lower in lex.demonyms
+            and text.islower()
+            and prev_in_sent is not None
+            and prev_in_sent.pos_ == "DET"
+            and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].pos_ == "PROPN"
+        ):
+            nxt = doc[tok.i + 1]
+            demonym.add(doc_span(document, prev_in_sent.idx, nxt.idx + len(nxt.text)))
+        if prev_in_sent is None:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (
+            tok.is_stop
+            and text[0].isupper()
+            and not tok.is_upper
+            and tok.pos_ in FUNCTION_POS
+            and prev_in_sent.is_lower
+            and prev_in_sent.is_alpha
+            and not in_quote
+            and (nxt is None or not nxt.text[:1].isupper())
+        ):
+            capital.add(doc_span(document, prev_in_sent.idx, tok.idx + len(text)))
+        if (
+            lower == prev_in_sent.lower_
+            and len(text) > 1
+            and tok.pos_ not in ("PRON", "NUM")
+            and prev_in_sent.is_alpha
+        ):
+            doubled.add(doc_span(document, prev_in_sent.idx, tok.idx + len(text)))
+    return {
+        "foreign_words": foreign,
+        "agreement": agreement,
+        "demonym_title": demonym,
+        "midsentence_capital": capital,
+        "glued_sentences": doubled,
+    }
+
+
+def cut_lines(document: Document, finding: Finding) -> None:
+    """A line break inside a paragraph that cuts a sentence: "… et\\net d'autres"."""
+    for par in document.paragraphs:
+        block = document.text[par.start : par.end]
+        pos = block.find("\n")
+        while pos != -1:
+            before = block[:pos].rstrip()
+            after = block[pos + 1 :].lstrip()
+            if before and after and before[-1] not in LINE_END and after[:1].islower():
+                start = before.rfind(" ") + 1  # the last word before the break
+                after_at = len(block) - len(after)  # the first word after it
+                word = after.find(" ")
+                end = after_at + (word if word > 0 else len(after))
+                finding.add(span(document, par.start + start, par.start + end))
+            pos = block.find("\n", pos + 1)
+
+
+def regex_findings(document: Document, patterns, finding: Finding) -> None:
+    doc = document.doc
+    if doc is None:
+        return
+    text = doc.text
+    for rx in patterns:
+        for m in rx.finditer(text):
+            finding.add(doc_span(document, m.start(), m.end()))
+
+
+def detect(document: Document) -> tuple[float, list[Signal]]:
+    """The machine-translation score of ``document`` and its signals."""
+    lex = lexicon()
+    findings = token_findings(document)
+    glued = findings.setdefault("glued_sentences", Finding())
+    cut_lines(document, glued)
+    findings["calques"] = Finding()
+    regex_findings(document, lex.calques, findings["calques"])
+    findings["typography"] = Finding()
+    regex_findings(document, lex.typography, findings["typography"])
+    bios = bio_spans(document)
+    findings["translated_bio"] = Finding(count=float(bool(bios)), evidence=list(bios))
+    return combine(findings, load("translation")["signals"], "machine_translation")

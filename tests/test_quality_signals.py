@@ -1,0 +1,106 @@
+"""Machine-translation and content-farm signals on French texts written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from selon.quality import evaluate_labels
+
+CLEAN = (
+    "Le gouvernement a présenté mercredi un projet de loi sur l'énergie.\n\n"
+    "Le texte prévoit une hausse des investissements dans les réseaux électriques et "
+    "une simplification des procédures pour les parcs éoliens. La ministre a défendu "
+    "une réforme nécessaire, tandis que plusieurs syndicats ont exprimé leurs doutes "
+    "sur le financement. Le Parlement doit examiner le projet au printemps, après "
+    "l'avis du Conseil d'État, et les premiers débats s'annoncent animés."
+)
+
+
+def names(record, prefix: str) -> set[str]:
+    return {s.name.split(".", 1)[1] for s in record.quality.signals if s.name.startswith(prefix)}
+
+
+def test_quality_clean_article_scores_low(code):
+    record = code(CLEAN)
+    assert record.quality.machine_translation < 0.3
+    assert record.quality.content_farm < 0.3
+    assert record.quality.fingerprint and len(record.quality.fingerprint) > 0
+
+
+@pytest.mark.parametrize(
+    "sentence,signal",
+    [
+        ("Le porte-parole a publié hier soir un récent menace contre les voisins.", "agreement"),
+        ("Le président russe et le français Dupont Laurent Martin se sont parlé.",
+         "demonym_title"),
+        ("Le ministre a parlé avec the journalists and the diplomats de la crise.",
+         "foreign_words"),
+        ("Le ministre a déclaré au téléphone Les propositions de la délégation.",
+         "midsentence_capital"),
+        ("Le sommet prendra place à Bruxelles et cela fait du sens pour tous.", "calques"),
+        ("Les forces de l' »Union nationale » ont quitté la ville hier.", "typography"),
+    ],
+)
+def test_quality_translation_signal(code, sentence, signal):
+    record = code(CLEAN + "\n\n" + sentence)
+    found = [s for s in record.quality.signals if s.name == f"machine_translation.{signal}"]
+    assert found, record.quality.signals
+    for ev in found[0].evidence:  # evidence points into the original text
+        assert record.text[ev.start : ev.end] == ev.text
+
+
+def test_quality_glued_sentence_across_line_break(code):
+    text = CLEAN + "\n\nLes négociations ont repris avec les représentants et\net les experts hier."
+    record = code(text)
+    sig = [s for s in record.quality.signals if s.name == "machine_translation.glued_sentences"]
+    assert sig and any("\n" in e.text for e in sig[0].evidence)
+
+
+def test_quality_generated_bio_and_comment_form(code):
+    text = (
+        CLEAN
+        + "\n\nJeanne Petit\n\n"
+        + "Geek des séries. Fan de café. Spécialiste du web. Ninja des réseaux sociaux.\n\n"
+        + "Laisser un commentaire"
+    )
+    record = code(text)
+    assert {"author_bio", "comment_form"} <= names(record, "content_farm")
+    assert record.quality.content_farm >= 0.5
+    bio = next(s for s in record.quality.signals if s.name == "content_farm.author_bio")
+    assert "Ninja" in bio.evidence[0].text
+
+
+def test_quality_bio_on_a_line_inside_a_paragraph(code):
+    text = CLEAN + "\nAmateur de jazz. Expert en cuisine. Passionné de voyages. Fan de rugby."
+    assert "author_bio" in names(code(text), "content_farm")
+
+
+def test_quality_scraper_residue_repeated_line_emoji(code):
+    title = "La Banque centrale relève ses taux pour la troisième fois"
+    text = f"{title}\n{title}\n\n" + CLEAN + "\n\n🔴 Les marchés ont réagi.\n\nxyz-fr-12"
+    found = names(code(text), "content_farm")
+    assert {"repeated_paragraph", "scraper_residue", "emoji"} <= found
+
+
+def test_quality_short_undated_article(code):
+    record = code("Le ministre a démissionné hier soir après une longue crise.", published=None)
+    assert {"short_article", "no_date"} <= names(record, "content_farm")
+
+
+def test_quality_clickbait_title(code):
+    record = code("Vous ne croirez jamais ce que le ministre a dit !!\n\n" + CLEAN)
+    assert "clickbait_title" in names(record, "content_farm")
+
+
+def test_quality_evaluate_labels_counts():
+    recs = [
+        {"id": "a", "labels": {"content_farm": True, "machine_translated": False},
+         "quality": {"content_farm": 0.9, "machine_translation": 0.1}},
+        {"id": "b", "labels": {"content_farm": False, "machine_translated": True},
+         "quality": {"content_farm": 0.6, "machine_translation": 0.2}},
+        {"id": "c", "labels": None, "quality": {"content_farm": 0.9}},
+    ]
+    out = evaluate_labels(recs, threshold=0.5)
+    assert out["content_farm"]["tp"] == 1 and out["content_farm"]["fp"] == 1
+    assert out["content_farm"]["precision"] == 0.5 and out["content_farm"]["recall"] == 1.0
+    assert out["machine_translated"]["fn"] == 1 and out["machine_translated"]["missed"] == ["b"]
