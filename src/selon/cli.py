@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
+import rich.markup
 import typer
 from rich.console import Console
 
@@ -113,7 +114,9 @@ def extract(
                 if record.errors:
                     failed += 1
                     for e in record.errors:
-                        err.print(f"[red]error[/red] {record.source or record.id}: {e.message}")
+                        where = record.source or record.id  # messages usually name it already
+                        msg = e.message if e.message.startswith(where) else f"{where}: {e.message}"
+                        err.print(f"[red]error[/red] {rich.markup.escape(msg)}", highlight=False)
                 rate = done / max(time.perf_counter() - start, 1e-9)
                 bar.update(task, advance=1, rate=f"{rate:.1f}", errors=failed)
     finally:
@@ -240,6 +243,181 @@ def ingest(
             f"{summary.rate:.1f} articles/s"
         )
     store.close()
+
+
+query_app = typer.Typer(
+    help="Query the corpus database: events, stories, an actor's timeline, corpus events.",
+    no_args_is_help=True,
+)
+app.add_typer(query_app, name="query")
+
+OutFmt = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="At most this many rows.")]
+OffsetOpt = Annotated[int, typer.Option("--offset", help="Skip this many rows (paging).")]
+
+
+def open_db(db: str):
+    """The store at ``db`` (which must exist), or exit 2 saying why."""
+    from selon.store import database_url, open_store
+
+    if database_url(db).startswith("sqlite:///") and not Path(db).exists():
+        err.print(f"[red]error:[/red] no database at {db} (run `selon ingest … --db {db}`)")
+        raise typer.Exit(2)
+    try:
+        return open_store(db, create=False)
+    except Exception as exc:
+        err.print(f"[red]error:[/red] cannot open database {db}: {exc}")
+        raise typer.Exit(2) from exc
+
+
+def show(rows: list[dict], fmt: str, kind: str) -> None:
+    from selon.store.render import render
+
+    try:
+        print(render(rows, fmt, kind))
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@query_app.command("events")
+def query_events(
+    db: DbOpt = "selon.db",
+    actor: Annotated[str | None, typer.Option(help="Source or target: name or id.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Source or target country (ISO alpha-3).")
+    ] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (inclusive).")] = None,
+    claimant: Annotated[str | None, typer.Option(help="Who claims it: name or id.")] = None,
+    hedged: Annotated[
+        bool | None, typer.Option("--hedged/--no-hedged", help="Only hedged / unhedged.")
+    ] = None,
+    status: Annotated[
+        str | None, typer.Option(help="occurred, planned, negated or hypothetical.")
+    ] = None,
+    fmt: OutFmt = "table",
+    limit: LimitOpt = 100,
+    offset: OffsetOpt = 0,
+) -> None:
+    """Events by actor, country, type, date range, claimant, hedging."""
+    store = open_db(db)
+    rows = store.events(
+        actor=actor, country=country, type=type_, since=since, until=until,
+        claimant=claimant, hedged=hedged, status=status, limit=limit, offset=offset,
+    )
+    show(rows, fmt, "events")
+
+
+@query_app.command("stories")
+def query_stories(
+    db: DbOpt = "selon.db",
+    min_articles: Annotated[int, typer.Option(help="Only stories this large.")] = 1,
+    fmt: OutFmt = "table",
+    limit: LimitOpt = 100,
+    offset: OffsetOpt = 0,
+) -> None:
+    """Stories: near-duplicate articles grouped, with their first source."""
+    store = open_db(db)
+    show(store.stories(min_articles=min_articles, limit=limit, offset=offset), fmt, "stories")
+
+
+@query_app.command("timeline")
+def query_timeline(
+    actor: Annotated[str, typer.Argument(help="Actor name or id.")],
+    db: DbOpt = "selon.db",
+    fmt: OutFmt = "table",
+    limit: LimitOpt = 200,
+    offset: OffsetOpt = 0,
+) -> None:
+    """An actor's events in date order (as source, target or claimant)."""
+    store = open_db(db)
+    show(store.timeline(actor, limit=limit, offset=offset), fmt, "events")
+
+
+@query_app.command("actors")
+def query_actors(
+    q: Annotated[str | None, typer.Argument(help="Part of a name or an id.")] = None,
+    db: DbOpt = "selon.db",
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 country.")] = None,
+    fmt: OutFmt = "table",
+    limit: LimitOpt = 100,
+    offset: OffsetOpt = 0,
+) -> None:
+    """Actors, most mentioned first."""
+    store = open_db(db)
+    show(store.actors(q=q, country=country, limit=limit, offset=offset), fmt, "actors")
+
+
+@query_app.command("corpus-events")
+def query_corpus_events(
+    db: DbOpt = "selon.db",
+    contradiction: Annotated[
+        bool | None,
+        typer.Option("--contradiction/--no-contradiction", help="Only contradicted ones."),
+    ] = None,
+    fmt: OutFmt = "table",
+    limit: LimitOpt = 100,
+    offset: OffsetOpt = 0,
+) -> None:
+    """Events reported by several articles or claimants, with contradictions flagged."""
+    store = open_db(db)
+    rows = store.corpus_events(contradiction=contradiction, limit=limit, offset=offset)
+    show(rows, fmt, "corpus_events")
+
+
+@app.command("export")
+def export_(
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl (records), csv, parquet or plover.")
+    ] = "jsonl",
+    db: DbOpt = "selon.db",
+    actor: Annotated[str | None, typer.Option(help="Only events of this actor.")] = None,
+    country: Annotated[str | None, typer.Option(help="Only events of this country.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Only this event type.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date.")] = None,
+) -> None:
+    """Export the corpus: records as JSONL, events as CSV, Parquet or PLOVER-style JSON."""
+    from selon.store.export import export
+
+    store = open_db(db)
+    try:
+        n = export(store, fmt, output, actor=actor, country=country, type=type_,
+                   since=since, until=until)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    err.print(f"{n} {'records' if fmt == 'jsonl' else 'events'} written to {output}")
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option("--db", help="Corpus database: SQLite path or URL.")],
+    host: Annotated[
+        str, typer.Option(help="Interface to bind; the default keeps it on this machine.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    max_request_bytes: Annotated[
+        int, typer.Option(help="Refuse request bodies larger than this (HTTP 413).")
+    ] = 2_000_000,
+    config: ConfigOpt = None,
+) -> None:
+    """Start the web explorer and JSON API (/api, spec at /api/openapi.json)."""
+    import uvicorn
+
+    from selon.web import create_app
+
+    apply_config(config)
+    try:
+        web = create_app(db, max_request_bytes=max_request_bytes)
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    err.print(f"selon explorer on http://{host}:{port}/ (Ctrl-C to stop)")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 def main() -> None:  # pragma: no cover

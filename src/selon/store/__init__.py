@@ -362,6 +362,24 @@ class Store:
         with self.engine.connect() as conn:
             return [_event_dict(r._mapping) for r in conn.execute(q)]
 
+    def iter_events(self, batch: int = 1000, **filters) -> Iterator[dict]:
+        """Every event matching the filters, streamed in date order (for exports)."""
+        cond = self._event_filter(**filters)
+        q = (
+            select(
+                s.events, s.articles.c.url, s.articles.c.outlet, s.articles.c.title,
+                s.corpus_claims.c.corpus_event_id,
+            )
+            .join(s.articles, s.articles.c.id == s.events.c.article_id)
+            .outerjoin(s.corpus_claims, s.corpus_claims.c.event_id == s.events.c.id)
+        )
+        if cond is not None:
+            q = q.where(cond)
+        q = q.order_by(s.events.c.date, s.events.c.id)
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=batch).execute(q):
+                yield _event_dict(row._mapping)
+
     def count_events(self, **filters) -> int:
         cond = self._event_filter(**filters)
         q = select(func.count()).select_from(s.events)
@@ -451,6 +469,21 @@ class Store:
             query = query.limit(limit)
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
+
+    def actor(self, actor_id: str) -> dict | None:
+        """One actor by id, with its number of mentions."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s.actors).where(s.actors.c.id == actor_id)).first()
+            if row is None:
+                return None
+            n = conn.execute(
+                select(func.count()).select_from(s.mentions)
+                .where(s.mentions.c.actor_id == actor_id)
+            ).scalar()
+        out = dict(row._mapping)
+        out.pop("search", None)
+        out["n_mentions"] = n
+        return out
 
     def stories(self, *, limit: int | None = 100, offset: int = 0, min_articles: int = 1):
         """Stories (clusters of near-duplicate articles), largest first."""
