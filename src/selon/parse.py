@@ -125,7 +125,9 @@ def check_language(document: Document) -> Document:
     lang, conf = detect_language(kept)
     document.quality.language = lang
     document.quality.language_confidence = round(conf, 3)
-    if lang is not None and lang != "fr":
+    # a few words ("Kiev, Moscou et Washington") are too few to judge: never refuse them
+    enough = len(kept.split()) >= get_settings()["parse"]["language_min_words"]
+    if lang is not None and lang != "fr" and enough:
         document.errors.append(
             Error(
                 stage="parse",
@@ -137,6 +139,7 @@ def check_language(document: Document) -> Document:
 
 
 def paragraph_texts(document: Document) -> list[str]:
+    """The kept paragraphs, normalised for the parser (same lengths as in ``text``)."""
     return [normalise(document.text[p.start : p.end]) for p in document.paragraphs]
 
 
@@ -144,10 +147,12 @@ def attach(document: Document, docs: list) -> Document:
     """Join the paragraph Docs into one Doc and record the character map."""
     from spacy.tokens import Doc
 
-    docs = [d for d in docs if len(d)]
-    if not docs:
+    pairs = [(p, d) for p, d in zip(document.paragraphs, docs, strict=True) if len(d)]
+    if not pairs:
         return document
-    starts = [p.start for p, d in zip(document.paragraphs, docs, strict=False)]
+    document.paragraphs = [p for p, _ in pairs]
+    docs = [d for _, d in pairs]
+    starts = [p.start for p in document.paragraphs]
     combined = Doc.from_docs(docs, ensure_whitespace=True)
     doc_starts, offset = [], 0
     for d in docs:
@@ -160,6 +165,7 @@ def attach(document: Document, docs: list) -> Document:
 
 
 def parseable(document: Document) -> bool:
+    """Whether the document goes to the parser (no error so far, some kept text)."""
     return not document.errors and bool(document.paragraphs)
 
 
@@ -194,7 +200,9 @@ def parse_many(
         for i, document in enumerate(documents):
             check_language(document)
             texts = paragraph_texts(document) if parseable(document) else []
-            document.paragraphs = [p for t, p in zip(texts, document.paragraphs) if t.strip()]
+            if texts:
+                pairs = zip(texts, document.paragraphs, strict=True)
+                document.paragraphs = [p for t, p in pairs if t.strip()]
             texts = [t for t in texts if t.strip()]
             pending[i] = (document, len(texts))
             # an unparsed document still passes through pipe, as an empty marker, to keep order

@@ -12,6 +12,7 @@ import hashlib
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from importlib import import_module
 from pathlib import Path
 
 from selon.model import Article, Error
@@ -106,39 +107,80 @@ def sniff(name: str, data: bytes) -> str:
     return "text"
 
 
+#: how stdin is named in records and error messages
+STDIN = "<stdin>"
+#: formats whose inputs may exceed ``ingest.max_bytes`` (read record by record)
+STREAMED = (".warc", ".warc.gz")
+
+
 def iter_sources(inputs: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
     """Expand directories (recursively, sorted) into files; ``-`` is stdin."""
     for item in inputs:
         if item == "-":
-            yield "-", None
+            yield STDIN, None
             continue
         path = Path(item)
         if path.is_dir():
-            for p in sorted(path.rglob("*")):
-                if p.is_file() and not p.name.startswith("."):
-                    yield str(p), p
+            files = [
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and not any(x.startswith(".") for x in p.relative_to(path).parts)
+            ]
+            if not files:
+                yield item, path  # read_source reports the empty directory
+            for p in files:
+                yield str(p), p
         else:
             yield item, path
 
 
+def size_limit(name: str) -> int | None:
+    """The byte limit for an input, by its name (None: no limit, read as a stream)."""
+    settings = get_settings()["ingest"]
+    lower = name.lower()
+    if lower.endswith(STREAMED):
+        return None
+    if lower.endswith(READERS.get("html", (None, ()))[1]):
+        return min(settings["max_bytes"], settings["max_html_bytes"])
+    return settings["max_bytes"]
+
+
+def too_large(size: int, limit: int) -> ValueError:
+    return ValueError(
+        f"input is larger than the {limit:,}-byte limit (ingest.max_bytes): {size:,} bytes"
+    )
+
+
+def read_bytes(name: str, path: Path | None) -> bytes:
+    """The input's bytes, refusing oversized inputs before reading them whole."""
+    limit = size_limit(name)
+    if path is None:
+        data = sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit + 1)
+    else:
+        if path.is_dir():
+            raise ValueError("directory holds no input files")
+        if not path.exists():
+            raise ValueError("no such file or directory")
+        size = path.stat().st_size
+        if limit is not None and size > limit:
+            raise too_large(size, limit)
+        data = path.read_bytes()
+    if limit is not None and len(data) > limit:
+        raise too_large(len(data), limit)
+    return data
+
+
 def read_source(name: str, path: Path | None, options: dict) -> Iterator[Article]:
-    limit = get_settings()["ingest"]["max_bytes"]
+    """The articles of one input; any failure becomes one error article naming it."""
     try:
-        if path is None:
-            data = sys.stdin.buffer.read(limit + 1)
-        else:
-            if not path.exists():
-                raise ValueError("no such file or directory")
-            if path.stat().st_size > limit and not name.lower().endswith((".warc", ".warc.gz")):
-                raise ValueError(f"input is larger than the {limit:,}-byte limit (ingest.max_bytes)")
-            data = path.read_bytes()
-        if len(data) > limit and not name.lower().endswith((".warc", ".warc.gz")):
-            raise ValueError(f"input is larger than the {limit:,}-byte limit (ingest.max_bytes)")
+        data = read_bytes(name, path)
         fmt = options.get("format") or sniff(name, data)
-        reader = READERS[fmt][0]
-        yield from reader(data, name, options)
+        if fmt not in READERS:
+            raise ValueError(f"unknown format {fmt!r} (known: {', '.join(sorted(READERS))})")
+        yield from READERS[fmt][0](data, name, options)
     except (OSError, ValueError) as exc:
         yield error_article(name, str(exc))
+    except Exception as exc:  # a reader's bug on odd input must not stop the batch
+        yield error_article(name, f"could not read input ({type(exc).__name__}: {exc})")
 
 
 def read_inputs(inputs: Iterable[str], **options) -> Iterator[Article]:
@@ -148,5 +190,5 @@ def read_inputs(inputs: Iterable[str], **options) -> Iterator[Article]:
 
 
 # built-in readers register on import
-from selon.ingest import html, jsonl, text  # noqa: E402,F401
-from selon.ingest import feed, warc  # noqa: E402,F401
+for _reader in ("html", "jsonl", "text"):
+    import_module(f"selon.ingest.{_reader}")

@@ -1,7 +1,8 @@
 """JSON Lines reader: one article per line, ``{"id","url","published","text"|"html"}``.
 
 A malformed line becomes an error article naming the file and line number; the
-other lines are still read.
+other lines are still read. A ``.json`` file holding one JSON array of such
+objects is read the same way (its items numbered from 1).
 """
 
 from __future__ import annotations
@@ -19,27 +20,48 @@ KNOWN = {"id", "url", "outlet", "published", "title", "text", "html", "labels"}
 @register("jsonl", (".jsonl", ".ndjson", ".json"))
 def read_jsonl(data: bytes, source: str, options: dict) -> Iterator[Article]:
     text = decode(data, source)
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+    if text.lstrip().startswith("["):  # a JSON array of articles
+        try:
+            rows = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield error_article(source, f"malformed JSON: {exc}")
+            return
+        lines = [(n, row) for n, row in enumerate(rows, 1)]
+    else:
+        lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    for n, line in lines:
         where = f"{source}:{n}"
         try:
-            row = json.loads(line)
+            row = json.loads(line) if isinstance(line, str) else line
             if not isinstance(row, dict):
                 raise ValueError("line is not a JSON object")
             yield from_row(row, where, options)
+        except json.JSONDecodeError as exc:
+            yield error_article(where, f"malformed JSON line: {exc}")
         except (ValueError, TypeError) as exc:
-            msg = f"malformed JSON line: {exc}" if isinstance(exc, json.JSONDecodeError) else str(exc)
-            yield error_article(where, msg)
+            yield error_article(where, str(exc))
 
 
 def from_row(row: dict, where: str, options: dict) -> Article:
+    """An Article from one JSON object; the row's own date wins over ``--published``."""
     fields = {k: row[k] for k in ("id", "url", "outlet", "title", "labels") if row.get(k)}
     if fields.get("id") is not None:
         fields["id"] = str(fields["id"])
-    published = row.get("published") or options.get("published")
+    for key in ("url", "outlet", "title"):
+        if key in fields and not isinstance(fields[key], str):
+            raise ValueError(f"field {key!r} must be a string")
+    if "labels" in fields and not isinstance(fields["labels"], dict):
+        raise ValueError("field 'labels' must be a JSON object")
+    published = row.get("published") or None
+    if published is not None and not isinstance(published, str):
+        raise ValueError("field 'published' must be a string (YYYY-MM-DD)")
     if isinstance(row.get("text"), str) and row["text"].strip():
-        return article_from_text(row["text"], published=published, source=where, **fields)
+        return article_from_text(
+            row["text"], published=published or options.get("published"), source=where, **fields
+        )
     if isinstance(row.get("html"), str) and row["html"].strip():
-        return article_from_html(row["html"], where, published=published, **fields)
+        return article_from_html(
+            row["html"], where, published=published,
+            default_published=options.get("published"), **fields,
+        )
     raise ValueError("line has neither a non-empty 'text' nor 'html' field")
