@@ -1,0 +1,574 @@
+"""The French PLOVER event coder: triggers, arguments, status.
+
+Why a lexicon over the dependency parse: a trigger word fixes the event type
+(``data/triggers.yaml``, per type and mode), and the parse tells who acts and
+on whom (subject → source, object or "contre/avec/à" complement → target,
+passive "par" → source, "entre X et Y" → both). Nominal events ("l'attaque du
+groupe contre le camp") read their complements; a noun event that is the
+object of a support verb ("a lancé une offensive", "ont procédé à des
+arrestations") takes the verb's subject as source. Coordinated actors give one
+event per actor pair. Status comes from :mod:`selon.events.status`; claims,
+dates and locations from the stages and modules that own them.
+
+Speed: the lexicon is loaded once into dicts keyed by accent-folded lemma or
+form; each sentence is read in one pass over its tokens.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from selon.events.status import event_status
+from selon.model import QUAD, Actor, Document, Event, Offsets
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: types whose participants are interchangeable: a coordinated subject
+#: ("X et Y ont convenu") gives the pair (X, Y)
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_VERBAL = frozenset({"VERB", "AUX", "ADJ"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_ARG_POS = frozenset({"NOUN", "PROPN", "PRON", "X"})
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Lower-case, accent-free, typographic-apostrophe-free form of a word."""
+    word = word.lower().replace("’", "'").strip("'")
+    if word.isascii():
+        return word
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
+# ---------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One trigger of the lexicon: a word or a phrase, its type and conditions."""
+
+    type: str
+    words: tuple[str, ...]
+    mode: str | None = None
+    prep: frozenset[str] = frozenset()
+    noprep: frozenset[str] = frozenset()
+    refl: bool = False
+    genitive: str | None = None
+    weak: bool = False
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.prep or self.noprep or self.refl)
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Entry]] = field(default_factory=dict)
+    nouns: dict[str, list[Entry]] = field(default_factory=dict)
+    phrases: dict[str, list[Entry]] = field(default_factory=dict)
+    forms: dict[str, str] = field(default_factory=dict)
+    genitive: dict[str, str] = field(default_factory=dict)
+    targets: dict[str, frozenset[str]] = field(default_factory=dict)
+    support_verbs: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset()
+    agent_preps: frozenset[str] = frozenset()
+    genitive_preps: frozenset[str] = frozenset()
+    pair_preps: frozenset[str] = frozenset()
+    reflexives: frozenset[str] = frozenset()
+    gap: int = 3
+
+
+def _split_words(text: str, function_words: frozenset[str]) -> tuple[str, ...]:
+    words = text.replace("’", "'").replace("'", "' ").replace("-", " - ").split()
+    folded = [fold(w) for w in words]
+    kept = tuple(w for w in folded if w and w not in function_words and w != "-")
+    return kept or tuple(w for w in folded if w and w != "-")
+
+
+def _parse_entry(kind: str, raw: str, fw: frozenset[str]) -> Entry:
+    parts = [p.strip() for p in str(raw).split(";")]
+    opts: dict[str, Any] = {}
+    for opt in parts[1:]:
+        if not opt:
+            continue
+        key, _, value = opt.partition("=")
+        key = key.strip()
+        if key in ("prep", "noprep"):
+            opts[key] = frozenset(fold(v) for v in value.split("|") if v.strip())
+        elif key == "refl":
+            opts["refl"] = True
+        elif key == "actor":
+            opts["weak"] = True
+        elif key in ("mode", "genitive"):
+            opts[key] = value.strip()
+        else:
+            raise ValueError(f"triggers.yaml: unknown option {opt!r} in {raw!r}")
+    word = parts[0]
+    if " " in word.strip() or kind == "phrases":
+        words = _split_words(word, fw)
+    else:
+        words = (fold(word),)
+    return Entry(type=kind, words=words, **opts)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read ``data/triggers.yaml`` once into lookup tables."""
+    text = resources.files("selon.events").joinpath("data/triggers.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text) or {}
+    fw = frozenset(fold(w) for w in raw.get("function_words") or [])
+    lex = Lexicon(
+        support_verbs=frozenset(fold(w) for w in raw.get("support_verbs") or []),
+        function_words=fw,
+        agent_preps=frozenset(fold(w) for w in raw.get("agent_prepositions") or []),
+        genitive_preps=frozenset(fold(w) for w in raw.get("genitive_prepositions") or []),
+        pair_preps=frozenset(fold(w) for w in raw.get("pair_prepositions") or []),
+        reflexives=frozenset(fold(w) for w in raw.get("reflexive_pronouns") or []),
+        gap=int(raw.get("phrase_gap") or 3),
+    )
+    inflection: dict[str, list[str]] = raw.get("inflection") or {}
+    plural = [str(s) for s in raw.get("noun_plural") or []]
+    for etype in QUAD:
+        block = raw.get(etype) or {}
+        lex.genitive[etype] = block.get("genitive") or "source"
+        lex.targets[etype] = frozenset(fold(w) for w in block.get("targets") or [])
+        for kind, table in (("verbs", lex.verbs), ("nouns", lex.nouns), ("phrases", lex.phrases)):
+            for item in block.get(kind) or []:
+                entry = _parse_entry(kind, item, fw)
+                entry = Entry(**{**entry.__dict__, "type": etype})
+                if len(entry.words) > 1:
+                    lex.phrases.setdefault(entry.words[0], []).append(entry)
+                    continue
+                (word,) = entry.words
+                table.setdefault(word, []).append(entry)
+                if kind == "verbs":
+                    for ending, repl in inflection.items():
+                        if word.endswith(fold(ending)):
+                            stem = word[: -len(ending)]
+                            for r in repl:
+                                lex.forms.setdefault(fold(stem + r), word)
+                elif kind == "nouns":
+                    for s in plural:
+                        lex.forms.setdefault(word + s, word)
+    for table in (lex.verbs, lex.nouns, lex.phrases):
+        for key, entries in table.items():  # conditional entries first, stable
+            table[key] = sorted(entries, key=lambda e: not e.conditional)
+        for key, entries in lex.phrases.items():  # longest phrases first
+            lex.phrases[key] = sorted(entries, key=lambda e: (-len(e.words), not e.conditional))
+    return lex
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _keys(token: Token, lex: Lexicon) -> tuple[str, ...]:
+    lemma, low = fold(token.lemma_), fold(token.text)
+    form = lex.forms.get(low) or lex.forms.get(lemma)
+    return tuple(dict.fromkeys(k for k in (lemma, low, form) if k))
+
+
+def _dep_words(token: Token) -> set[str]:
+    """Words that introduce the token's complements (prepositions, markers)."""
+    words: set[str] = set()
+    for c in token.children:
+        words.add(fold(c.text))
+        for g in c.children:
+            if g.dep_ in ("case", "mark", "fixed"):
+                words.add(fold(g.text))
+    return words
+
+
+def _accepts(entry: Entry, token: Token, lex: Lexicon) -> bool:
+    if entry.prep or entry.noprep:
+        words = _dep_words(token)
+        if entry.prep and not (entry.prep & words):
+            return False
+        if entry.noprep & words:
+            return False
+    if entry.refl:
+        if not any(fold(c.text) in lex.reflexives and c.dep_.startswith(("expl", "obj", "iobj"))
+                   for c in token.children):
+            return False
+    return True
+
+
+@dataclass
+class Trigger:
+    entry: Entry
+    head: Token
+    tokens: list[Token]
+
+
+def _match_phrase(entry: Entry, start: int, sent: Span, keys: list[tuple[str, ...]], gap: int):
+    idx = [start]
+    pos = start
+    for word in entry.words[1:]:
+        for j in range(pos + 1, min(pos + 2 + gap, len(sent))):
+            if word in keys[j]:
+                idx.append(j)
+                pos = j
+                break
+        else:
+            return None
+    return idx
+
+
+def find_triggers(sent: Span, lex: Lexicon | None = None) -> list[Trigger]:
+    """All triggers in a sentence: phrases first, then single words."""
+    lex = lex or load_lexicon()
+    tokens = list(sent)
+    keys = [_keys(t, lex) for t in tokens]
+    used: set[int] = set()
+    found: list[Trigger] = []
+    for i, tok in enumerate(tokens):
+        if i in used:
+            continue
+        for k in keys[i]:
+            for entry in lex.phrases.get(k, ()):
+                idx = _match_phrase(entry, i, sent, keys, lex.gap)
+                if idx is None:
+                    continue
+                span_toks = [tokens[j] for j in idx]
+                head = _phrase_head(span_toks)
+                if not _accepts(entry, head, lex):
+                    continue
+                used.update(idx)
+                found.append(Trigger(entry, head, span_toks))
+                break
+            else:
+                continue
+            break
+    for i, tok in enumerate(tokens):
+        if i in used or tok.pos_ in ("PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM"):
+            continue
+        primary, secondary = (lex.nouns, lex.verbs) if tok.pos_ in _NOMINAL else (lex.verbs, lex.nouns)
+        if tok.pos_ not in _NOMINAL and tok.pos_ not in _VERBAL:
+            continue
+        entry = None
+        for table in (primary, secondary):
+            for k in keys[i]:
+                for e in table.get(k, ()):
+                    if _accepts(e, tok, lex):
+                        entry = e
+                        break
+                if entry:
+                    break
+            if entry:
+                break
+        if entry is not None:
+            found.append(Trigger(entry, tok, [tok]))
+    return found
+
+
+def _phrase_head(tokens: list[Token]) -> Token:
+    for t in tokens:
+        if t.pos_ == "VERB":
+            return t
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in inside or t.head is t:
+            return t
+    return tokens[0]
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def _case_words(token: Token) -> set[str]:
+    return {fold(c.text) for c in token.children if c.dep_ in ("case", "fixed", "mark")}
+
+
+def _is_passive(tok: Token) -> bool:
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
+        return True
+    return tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+
+
+def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject of a verb (token, is-passive-subject), inherited from governors."""
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            if "Rel" in c.morph.get("PronType") and tok.dep_ == "acl:relcl":
+                return tok.head, False
+            return c, False
+        if c.dep_ == "nsubj:pass":
+            if "Rel" in c.morph.get("PronType") and tok.dep_ == "acl:relcl":
+                return tok.head, True
+            return c, True
+    if depth < 3 and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ in _VERBAL:
+            return _subject(tok.head, depth + 1)[0], False
+        if tok.dep_ == "acl" and tok.head.pos_ in _NOMINAL | {"PRON"}:
+            return tok.head, _is_passive(tok)
+    return None, False
+
+
+def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[Token]]:
+    targets_p = lex.targets.get(etype, frozenset())
+    src: list[Token] = []
+    tgt: list[Token] = []
+    subj, subj_passive = _subject(tok)
+    passive = _is_passive(tok) or subj_passive
+    if subj is not None:
+        (tgt if passive else src).append(subj)
+    for c in tok.children:
+        if c.pos_ not in _ARG_POS:
+            continue
+        cases = _case_words(c)
+        if c.dep_ == "obl:agent" or (passive and cases & lex.agent_preps):
+            src.append(c)
+        elif c.dep_ == "obj" and not passive:
+            tgt.append(c)
+        elif c.dep_ in ("iobj", "obl:arg", "obl", "obl:mod", "nmod") and cases & lex.pair_preps:
+            conj = [c, *c.conjuncts]
+            if not src:
+                src.append(conj[0])
+            tgt.extend(conj[1:] if len(conj) > 1 else [c])
+        elif c.dep_ in ("iobj", "obl:arg", "obl", "obl:mod") and (cases & targets_p or c.dep_ == "iobj"):
+            tgt.append(c)
+    return src, tgt
+
+
+def _noun_args(tok: Token, entry: Entry, etype: str, lex: Lexicon, trigger_heads: set[int]):
+    targets_p = lex.targets.get(etype, frozenset())
+    src: list[Token] = []
+    tgt: list[Token] = []
+    genitive: list[Token] = []
+    adjectival: list[Token] = []
+    for c in tok.children:
+        cases = _case_words(c)
+        if c.dep_ in ("nmod", "obl", "obl:arg") and c.pos_ in _ARG_POS:
+            if cases & lex.agent_preps:
+                src.append(c)
+            elif cases & lex.pair_preps:
+                conj = [c, *c.conjuncts]
+                src.append(conj[0])
+                tgt.extend(conj[1:])
+            elif cases & targets_p - lex.genitive_preps:
+                tgt.append(c)
+            elif cases & lex.genitive_preps:
+                genitive.append(c)
+        elif c.dep_ == "amod" or (c.dep_ == "det" and "Yes" in c.morph.get("Poss")):
+            adjectival.append(c)
+    role = entry.genitive or lex.genitive.get(etype, "source")
+    if genitive:
+        if role == "target" or src:
+            tgt.extend(genitive)
+        else:
+            src.extend(genitive)
+    host = tok.head
+    if (not src) and host is not tok and host.pos_ in _VERBAL and (
+        host.i not in trigger_heads or fold(host.lemma_) in lex.support_verbs
+    ):
+        if tok.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass", "xcomp"):
+            h_src, h_tgt = _verb_args(host, etype, lex)
+            src.extend(t for t in h_src if t is not tok)
+            if not tgt:
+                tgt.extend(t for t in h_tgt if t is not tok)
+    return src, tgt, adjectival
+
+
+def _expand(tokens: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in tokens:
+        for x in (t, *t.conjuncts):
+            if x.pos_ in _ARG_POS and x not in out:
+                out.append(x)
+    return out
+
+
+# ---------------------------------------------------------------- helpers of other stages
+
+
+@lru_cache(maxsize=1)
+def _actor_fn():
+    try:
+        from selon.actors import actor_of
+    except ImportError:
+        return None
+    return actor_of
+
+
+@lru_cache(maxsize=1)
+def _claim_fns():
+    try:
+        from selon.claims import claim_chain, is_hedged
+    except ImportError:
+        return None, None
+    return claim_chain, is_hedged
+
+
+@lru_cache(maxsize=1)
+def _where_fns():
+    try:
+        from selon.events.dates import find_date
+    except ImportError:
+        find_date = None
+    try:
+        from selon.events.locations import find_location
+    except ImportError:
+        find_location = None
+    return find_date, find_location
+
+
+def _actor(document: Document, token: Token | None) -> Actor | None:
+    fn = _actor_fn()
+    if fn is None or token is None:
+        return None
+    try:
+        return fn(document, token)
+    except Exception:  # a resolver bug must not lose the event
+        return None
+
+
+def _actors(document: Document, tokens: list[Token]) -> list[Actor | None]:
+    actors: list[Actor | None] = []
+    seen: set[str] = set()
+    for t in _expand(tokens):
+        a = _actor(document, t)
+        if a is None:
+            continue
+        if a.id not in seen:
+            seen.add(a.id)
+            actors.append(a)
+    return actors
+
+
+def _claims(document: Document, start: int, end: int, head: Token):
+    claim_chain, is_hedged = _claim_fns()
+    claimed_by, chain, hedged = None, [], False
+    if claim_chain is not None:
+        try:
+            frames = claim_chain(document, start, end) or []
+            claimed_by = frames[0].claimant if frames else None
+            chain = [c.claimant for c in frames if c.claimant]
+        except Exception:
+            pass
+    if is_hedged is not None:
+        try:
+            hedged = bool(is_hedged(document, head))
+        except Exception:
+            hedged = False
+    return claimed_by, chain, hedged
+
+
+def _where(document: Document, sent: Span, head: Token):
+    find_date, find_location = _where_fns()
+    date = location = None
+    if find_date is not None:
+        try:
+            date = find_date(document, sent, head)
+        except Exception:
+            date = None
+    if find_location is not None:
+        try:
+            location = find_location(document, sent, head)
+        except Exception:
+            location = None
+    return date, location
+
+
+# ---------------------------------------------------------------- the coder
+
+
+def _pairs(etype: str, sources: list[Actor | None], targets: list[Actor | None]):
+    if etype in SYMMETRIC and len(sources) > 1 and not targets:
+        first = sources[0]
+        return [(first, other) for other in sources[1:]]
+    pairs = []
+    for s in sources or [None]:
+        for t in targets or [None]:
+            if s is not None and t is not None and s.id == t.id:
+                t = None
+            pairs.append((s, t))
+    return pairs
+
+
+def _main_subject_actor(document: Document, sent: Span) -> Actor | None:
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.dep_ == "ROOT":
+            return _actor(document, tok)
+    return None
+
+
+def code_sentence(document: Document, sent: Span, previous: Actor | None = None) -> list[Event]:
+    """The events of one sentence (``previous``: the prior sentence's main actor)."""
+    lex = load_lexicon()
+    triggers = find_triggers(sent, lex)
+    if not triggers:
+        return []
+    strong_types = {t.entry.type for t in triggers if not t.entry.weak}
+    heads = {t.head.i for t in triggers}
+    sent_start, sent_end = document.span_offsets(sent)
+    events: list[Event] = []
+    seen: set[tuple[str, str | None, str | None]] = set()
+    argument_tokens: set[int] = set()
+    parsed = []
+    for trig in triggers:
+        etype, head = trig.entry.type, trig.head
+        if head.pos_ in _NOMINAL:
+            src_t, tgt_t, adjectival = _noun_args(head, trig.entry, etype, lex, heads)
+        else:
+            src_t, tgt_t = _verb_args(head, etype, lex)
+            adjectival = []
+        argument_tokens.update(t.i for t in (*src_t, *tgt_t))
+        parsed.append((trig, src_t, tgt_t, adjectival))
+    for trig, src_t, tgt_t, adjectival in parsed:
+        etype, head = trig.entry.type, trig.head
+        if trig.entry.weak and (etype in strong_types or head.i in argument_tokens):
+            continue
+        sources = _actors(document, src_t)
+        targets = _actors(document, tgt_t)
+        if not sources:
+            for a in adjectival:
+                actor = _actor(document, a)
+                if actor is not None:
+                    sources = [actor]
+                    break
+        if not sources and not src_t and previous is not None:
+            sources = [previous]
+        toks = sorted(trig.tokens, key=lambda t: t.i)
+        span = sent.doc[toks[0].i : toks[-1].i + 1]
+        tspan = document.text_span(span)
+        status = event_status(head)
+        claimed_by, chain, hedged = _claims(document, tspan.start, tspan.end, head)
+        date, location = _where(document, sent, head)
+        for s, t in _pairs(etype, sources, targets):
+            key = (etype, s.id if s else None, t.id if t else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(Event(
+                type=etype, mode=trig.entry.mode, quad=QUAD[etype], status=status,
+                hedged=hedged, trigger=tspan, sentence=Offsets(start=sent_start, end=sent_end),
+                source=s, target=t, claimed_by=claimed_by, claim_chain=chain,
+                date=date, location=location,
+            ))
+    return events
+
+
+def code_document(document: Document) -> Document:
+    """Code every sentence of the document into ``document.events``."""
+    doc = document.doc
+    if doc is None:
+        return document
+    events: list[Event] = []
+    previous: Actor | None = None
+    for sent in doc.sents:
+        try:
+            events.extend(code_sentence(document, sent, previous))
+        except Exception as exc:  # an odd parse must not lose the other sentences
+            from selon.model import Error
+
+            document.errors.append(Error(stage="events", message=f"{type(exc).__name__}: {exc}"))
+        previous = _main_subject_actor(document, sent) or previous
+    document.events = events
+    return document

@@ -1,0 +1,170 @@
+"""Event status: occurred, planned, negated or hypothetical.
+
+Why from the parse and not from a window of words: the cue that changes an
+event's status is attached to the trigger ("n'a pas attaqué", "aucun accord")
+or sits on a verb that governs it ("nie toute attaque", "veut se retirer",
+"menace de frapper"), often several words away. So we read the trigger's own
+morphology and children, then climb its governors for a few steps, stopping at
+the clause that reports it. The French words live in ``data/status.yaml``.
+
+Priority when several cues apply: negated > hypothetical > planned > occurred.
+The conditional of hearsay ("aurait attaqué") is not a status: the event keeps
+"occurred" and the claims stage marks it hedged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: relations through which a governing word's cues reach the event
+_CLIMB = frozenset({
+    "obj", "xcomp", "ccomp", "nmod", "obl:arg", "obl", "obl:mod", "nsubj", "nsubj:pass",
+    "acl", "iobj", "advcl",
+})
+#: relations of a noun event to a verb that carry the verb's negation to it
+_NEG_SPREAD = frozenset({"nsubj", "nsubj:pass", "obl:arg", "obj"})
+_MAX_CLIMB = 4
+#: relations through which a governing verb's meaning (deny, plan, threaten) applies
+_GOVERN = frozenset({"obj", "xcomp", "ccomp", "obl:arg", "nsubj:pass", "iobj"})
+
+
+@dataclass(frozen=True)
+class StatusCues:
+    """The lists of ``data/status.yaml`` as frozensets."""
+
+    negation_adverbs: frozenset[str]
+    needs_ne: frozenset[str]
+    negation_particle: frozenset[str]
+    negative_determiners: frozenset[str]
+    negative_prepositions: frozenset[str]
+    negating_verbs: frozenset[str]
+    achievement_verbs: frozenset[str]
+    planning_verbs: frozenset[str]
+    planning_verbs_infinitive_only: frozenset[str]
+    planning_nouns: frozenset[str]
+    hypothetical_nouns: frozenset[str]
+    planned_adjectives: frozenset[str]
+    hypothetical_adjectives: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    condition_markers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> StatusCues:
+    text = resources.files("selon.events").joinpath("data/status.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text) or {}
+    fields = StatusCues.__dataclass_fields__
+    return StatusCues(**{name: frozenset(str(w).lower() for w in raw.get(name) or []) for name in fields})
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def is_negated(token: Token, cues: StatusCues | None = None) -> bool:
+    """Whether ``token`` carries a negation (adverb, negative determiner, "sans")."""
+    cues = cues or load_cues()
+    children = list(token.children)
+    has_ne = any(_lemma(c) in cues.negation_particle or c.lower_ in cues.negation_particle
+                 for c in children)
+    for c in children:
+        lem, low = _lemma(c), c.lower_
+        if c.dep_ == "advmod" and (lem in cues.negation_adverbs or low in cues.negation_adverbs):
+            if (low not in cues.needs_ne and lem not in cues.needs_ne) or has_ne:
+                return True
+        if c.dep_ == "det" and (low in cues.negative_determiners or lem in cues.negative_determiners):
+            return True
+        if c.dep_ in ("case", "mark") and low in cues.negative_prepositions:
+            return True
+    return False
+
+
+def _tense_cue(token: Token) -> str | None:
+    """'planned' for a future; 'cond' for a simple conditional; None otherwise."""
+    verbs = [token, *(c for c in token.children if c.dep_.startswith("aux"))]
+    tenses = {t for v in verbs for t in v.morph.get("Tense")}
+    moods = {m for v in verbs for m in v.morph.get("Mood")}
+    if "Fut" in tenses:
+        return "planned"
+    if "Cnd" in moods:
+        compound = any(c.dep_ == "aux:tense" for c in token.children)
+        return None if compound else "cond"
+    return None
+
+
+def event_status(trigger: Token) -> str:
+    """The status of the event whose trigger head is ``trigger``."""
+    cues = load_cues()
+    negated = hypothetical = planned = False
+    if is_negated(trigger, cues):
+        negated = True
+    tense = _tense_cue(trigger) if trigger.pos_ in ("VERB", "AUX", "ADJ") else None
+    if tense == "planned":
+        planned = True
+    for c in trigger.children:
+        low, lem = c.lower_, _lemma(c)
+        if c.dep_ == "mark" and low in cues.condition_markers:
+            hypothetical = True
+        elif c.dep_ in ("amod", "advmod"):
+            if low in cues.hypothetical_adjectives or lem in cues.hypothetical_adjectives:
+                hypothetical = True
+            elif low in cues.planned_adjectives or lem in cues.planned_adjectives:
+                planned = True
+    # climb the governors
+    cur = trigger
+    for _ in range(_MAX_CLIMB):
+        head, dep = cur.head, cur.dep_
+        if head is cur or dep not in _CLIMB:
+            break
+        lem = _lemma(head)
+        infinitive = "Inf" in cur.morph.get("VerbForm")
+        governs = dep in _GOVERN
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            if governs and lem in cues.negating_verbs:
+                negated = True
+            if governs and lem in cues.achievement_verbs and is_negated(head, cues):
+                negated = True
+            if (cur is trigger or infinitive) and dep in _NEG_SPREAD | {"xcomp"} and is_negated(head, cues):
+                if infinitive or dep in ("nsubj", "nsubj:pass", "obl:arg"):
+                    negated = True
+            if lem in cues.hypothetical_verbs and (infinitive or dep in ("obj", "xcomp")):
+                if lem != "pouvoir" or "Cnd" in head.morph.get("Mood") or _tense_cue(head) == "cond":
+                    hypothetical = True
+            if governs and lem in cues.planning_verbs and dep != "ccomp":
+                if infinitive or lem not in cues.planning_verbs_infinitive_only:
+                    planned = True
+            if dep in ("xcomp", "obj", "nsubj:pass", "nsubj") and _tense_cue(head) == "planned":
+                planned = True
+            if any(c.dep_ == "mark" and c.lower_ in cues.condition_markers for c in head.children):
+                hypothetical = True
+        elif head.pos_ in ("NOUN", "PROPN"):
+            if lem in cues.planning_nouns:
+                planned = True
+            if lem in cues.hypothetical_nouns:
+                hypothetical = True
+            for c in head.children:
+                if c.dep_ == "amod" and (c.lower_ in cues.hypothetical_adjectives):
+                    hypothetical = True
+        if dep == "ccomp":  # the reporting verb's clause: stop there
+            if tense == "cond":
+                planned = True
+            break
+        cur = head
+    sent = trigger.sent
+    if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
+        hypothetical = True
+    if negated:
+        return "negated"
+    if hypothetical:
+        return "hypothetical"
+    if planned:
+        return "planned"
+    return "occurred"

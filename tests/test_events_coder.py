@@ -1,0 +1,66 @@
+"""Event coder: triggers, types and argument frames, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from selon.events.coder import load_lexicon
+from selon.model import EVENT_TYPES, QUAD
+
+
+def test_events_coder_lexicon_covers_every_type():
+    lex = load_lexicon()
+    covered = {e.type for table in (lex.verbs, lex.nouns, lex.phrases)
+               for entries in table.values() for e in entries}
+    assert covered == set(EVENT_TYPES)
+    assert sum(len(v) for v in lex.verbs.values()) + sum(len(v) for v in lex.nouns.values()) > 300
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Les rebelles ont attaqué une base de l'armée près de Gao.", "ASSAULT"),
+        ("Des hommes armés ont pris d'assaut la mairie du village.", "ASSAULT"),
+        ("La police a interpellé une dizaine de militants à Dakar.", "COERCE"),
+        ("Le gouvernement a décrété un couvre-feu dans la capitale.", "COERCE"),
+        ("Paris a rappelé son ambassadeur à Alger pour consultations.", "SANCTION"),
+        ("L'Union européenne a décidé de geler les avoirs de trois ministres.", "SANCTION"),
+        ("Les deux présidents se sont entretenus au téléphone mardi.", "CONSULT"),
+        ("Les belligérants se sont mis d'accord sur une trêve de trois jours.", "AGREE"),
+        ("Des milliers de personnes ont manifesté samedi contre la réforme.", "PROTEST"),
+        ("Le ministre a dénoncé une ingérence inacceptable de son voisin.", "ACCUSE"),
+        ("L'opposition a rejeté le projet de budget.", "REJECT"),
+        ("Le chef de la junte a menacé de fermer les frontières.", "THREATEN"),
+        ("Berlin va livrer des chars à l'armée ukrainienne.", "AID"),
+        ("Le Tchad a déployé des soldats à la frontière soudanaise.", "MOBILIZE"),
+        ("Les soldats étrangers se sont retirés de la ville de Tessalit.", "RETREAT"),
+        ("Le syndicat exige la libération immédiate des grévistes.", "REQUEST"),
+        ("La France a salué le courage des secouristes marocains.", "SUPPORT"),
+        ("Les autorités ont libéré quarante prisonniers politiques.", "CONCEDE"),
+        ("Les deux pays vont renforcer leur coopération militaire.", "COOPERATE"),
+    ],
+)
+def test_events_coder_finds_type(code, text, etype):
+    types = [e.type for e in code(text).events]
+    assert etype in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le musée rouvre ses portes après deux ans de travaux.",
+        "La température a atteint quarante degrés à Niamey.",
+        "Le film sortira en salles au printemps prochain.",
+    ],
+)
+def test_events_coder_no_event_in_plain_sentences(code, text):
+    assert code(text).events == []
+
+
+def test_events_coder_event_fields(code):
+    text = "Les rebelles ont attaqué un convoi militaire près de Kidal."
+    record = code(text)
+    (event,) = [e for e in record.events if e.type == "ASSAULT"]
+    assert event.quad == QUAD["ASSAULT"]
+    assert record.text[event.trigger.start:event.trigger.end] == event.trigger.text
+    assert event.sentence.start == 0 and event.sentence.end <= len(text)
