@@ -112,10 +112,7 @@ def _parse_entry(kind: str, raw: str, fw: frozenset[str]) -> Entry:
         else:
             raise ValueError(f"triggers.yaml: unknown option {opt!r} in {raw!r}")
     word = parts[0]
-    if " " in word.strip() or kind == "phrases":
-        words = _split_words(word, fw)
-    else:
-        words = (fold(word),)
+    words = _split_words(word, fw) if " " in word.strip() or kind == "phrases" else (fold(word),)
     return Entry(type=kind, words=words, **opts)
 
 
@@ -193,11 +190,10 @@ def _accepts(entry: Entry, token: Token, lex: Lexicon) -> bool:
             return False
         if entry.noprep & words:
             return False
-    if entry.refl:
-        if not any(fold(c.text) in lex.reflexives and c.dep_.startswith(("expl", "obj", "iobj"))
-                   for c in token.children):
-            return False
-    return True
+    return not entry.refl or any(
+        fold(c.text) in lex.reflexives and c.dep_.startswith(("expl", "obj", "iobj"))
+        for c in token.children
+    )
 
 
 @dataclass
@@ -228,7 +224,7 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> list[Trigger]:
     keys = [_keys(t, lex) for t in tokens]
     used: set[int] = set()
     found: list[Trigger] = []
-    for i, tok in enumerate(tokens):
+    for i in range(len(tokens)):
         if i in used:
             continue
         for k in keys[i]:
@@ -249,9 +245,10 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> list[Trigger]:
     for i, tok in enumerate(tokens):
         if i in used or tok.pos_ in ("PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM"):
             continue
-        primary, secondary = (lex.nouns, lex.verbs) if tok.pos_ in _NOMINAL else (lex.verbs, lex.nouns)
         if tok.pos_ not in _NOMINAL and tok.pos_ not in _VERBAL:
             continue
+        nominal = tok.pos_ in _NOMINAL
+        primary, secondary = (lex.nouns, lex.verbs) if nominal else (lex.verbs, lex.nouns)
         entry = None
         for table in (primary, secondary):
             for k in keys[i]:
@@ -289,7 +286,8 @@ def _case_words(token: Token) -> set[str]:
 def _is_passive(tok: Token) -> bool:
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
         return True
-    return tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+    morph = tok.morph
+    return tok.dep_ == "acl" and "Part" in morph.get("VerbForm") and "Past" in morph.get("Tense")
 
 
 def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
@@ -332,7 +330,7 @@ def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[
             if not src:
                 src.append(conj[0])
             tgt.extend(conj[1:] if len(conj) > 1 else [c])
-        elif c.dep_ in ("iobj", "obl:arg", "obl", "obl:mod") and (cases & targets_p or c.dep_ == "iobj"):
+        elif c.dep_ == "iobj" or (c.dep_ in ("obl:arg", "obl", "obl:mod") and cases & targets_p):
             tgt.append(c)
     return src, tgt
 
@@ -367,12 +365,11 @@ def _noun_args(tok: Token, entry: Entry, etype: str, lex: Lexicon, trigger_heads
     host = tok.head
     if (not src) and host is not tok and host.pos_ in _VERBAL and (
         host.i not in trigger_heads or fold(host.lemma_) in lex.support_verbs
-    ):
-        if tok.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass", "xcomp"):
-            h_src, h_tgt = _verb_args(host, etype, lex)
-            src.extend(t for t in h_src if t is not tok)
-            if not tgt:
-                tgt.extend(t for t in h_tgt if t is not tok)
+    ) and tok.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass", "xcomp"):
+        h_src, h_tgt = _verb_args(host, etype, lex)
+        src.extend(t for t in h_src if t is not tok)
+        if not tgt:
+            tgt.extend(t for t in h_tgt if t is not tok)
     return src, tgt, adjectival
 
 

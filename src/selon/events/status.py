@@ -54,6 +54,7 @@ class StatusCues:
     planned_adjectives: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     hypothetical_verbs: frozenset[str]
+    hypothetical_only_conditional: frozenset[str]
     condition_markers: frozenset[str]
 
 
@@ -62,7 +63,9 @@ def load_cues() -> StatusCues:
     text = resources.files("selon.events").joinpath("data/status.yaml").read_text("utf-8")
     raw = yaml.safe_load(text) or {}
     fields = StatusCues.__dataclass_fields__
-    return StatusCues(**{name: frozenset(str(w).lower() for w in raw.get(name) or []) for name in fields})
+    return StatusCues(
+        **{name: frozenset(str(w).lower() for w in raw.get(name) or []) for name in fields}
+    )
 
 
 def _lemma(token: Token) -> str:
@@ -77,10 +80,11 @@ def is_negated(token: Token, cues: StatusCues | None = None) -> bool:
                  for c in children)
     for c in children:
         lem, low = _lemma(c), c.lower_
-        if c.dep_ == "advmod" and (lem in cues.negation_adverbs or low in cues.negation_adverbs):
-            if (low not in cues.needs_ne and lem not in cues.needs_ne) or has_ne:
-                return True
-        if c.dep_ == "det" and (low in cues.negative_determiners or lem in cues.negative_determiners):
+        adverb = lem in cues.negation_adverbs or low in cues.negation_adverbs
+        alone = low not in cues.needs_ne and lem not in cues.needs_ne
+        if c.dep_ == "advmod" and adverb and (alone or has_ne):
+            return True
+        if c.dep_ == "det" and (cues.negative_determiners & {low, lem}):
             return True
         if c.dep_ in ("case", "mark") and low in cues.negative_prepositions:
             return True
@@ -128,19 +132,20 @@ def event_status(trigger: Token) -> str:
         infinitive = "Inf" in cur.morph.get("VerbForm")
         governs = dep in _GOVERN
         if head.pos_ in ("VERB", "AUX", "ADJ"):
+            head_negated = is_negated(head, cues)
             if governs and lem in cues.negating_verbs:
                 negated = True
-            if governs and lem in cues.achievement_verbs and is_negated(head, cues):
+            if governs and head_negated and lem in cues.achievement_verbs:
                 negated = True
-            if (cur is trigger or infinitive) and dep in _NEG_SPREAD | {"xcomp"} and is_negated(head, cues):
-                if infinitive or dep in ("nsubj", "nsubj:pass", "obl:arg"):
-                    negated = True
+            spread = infinitive or dep in ("nsubj", "nsubj:pass", "obl:arg")
+            if head_negated and spread and (cur is trigger or infinitive):
+                negated = True
             if lem in cues.hypothetical_verbs and (infinitive or dep in ("obj", "xcomp")):
-                if lem != "pouvoir" or "Cnd" in head.morph.get("Mood") or _tense_cue(head) == "cond":
-                    hypothetical = True
+                hypothetical = hypothetical or lem not in cues.hypothetical_only_conditional or (
+                    _tense_cue(head) == "cond"
+                )
             if governs and lem in cues.planning_verbs and dep != "ccomp":
-                if infinitive or lem not in cues.planning_verbs_infinitive_only:
-                    planned = True
+                planned = planned or infinitive or lem not in cues.planning_verbs_infinitive_only
             if dep in ("xcomp", "obj", "nsubj:pass", "nsubj") and _tense_cue(head) == "planned":
                 planned = True
             if any(c.dep_ == "mark" and c.lower_ in cues.condition_markers for c in head.children):
