@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from selon.cli import app
 from selon.store import open_store
+from test_store import pg_server  # noqa: F401 - the PostgreSQL fixture
 
 ARTICLES = {
     "kiev.txt": "Frappes sur Kiev\n\nSelon l'armée ukrainienne, la Russie a bombardé Kiev "
@@ -72,3 +73,13 @@ def test_cli_ingest_is_idempotent_and_counts_errors(nlp, corpus, tmp_path):
 def test_cli_ingest_reports_bad_database(tmp_path):
     result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", "nosuch://x"])
     assert result.exit_code == 2
+
+
+def test_cli_ingest_postgresql_gives_the_sqlite_rows(nlp, corpus, tmp_path, request):
+    url = request.getfixturevalue("pg_server")()
+    sqlite = tmp_path / "same.db"
+    for db in (url, str(sqlite)):
+        assert run(str(corpus), "--db", db, "--published", "2024-03-12").exit_code == 0
+    pg, lite = open_store(url), open_store(sqlite)
+    for table in lite.counts():
+        assert pg.table_rows(table) == lite.table_rows(table), table

@@ -6,6 +6,17 @@ depend on what the coding stages currently find.
 
 from __future__ import annotations
 
+import functools
+import glob
+import itertools
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from selon.model import (
@@ -69,9 +80,65 @@ def make_record(
     )
 
 
-@pytest.fixture()
-def store(tmp_path):
-    with open_store(tmp_path / "corpus.db") as st:
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL cluster on a loopback port; yields a connection-URL maker.
+
+    Skips when Debian's ``postgresql`` package (initdb, pg_ctl) or the psycopg
+    driver is missing. As root, the cluster runs as the ``postgres`` user.
+    """
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not found:
+        pytest.skip("PostgreSQL binaries not found (apt-get install -y postgresql)")
+    pytest.importorskip("psycopg", reason="psycopg not installed (pip install 'selon[postgres]')")
+    bindir = Path(found[-1]).parent
+    root = Path(tempfile.mkdtemp(prefix="selon-pg-"))
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        try:
+            pw = pwd.getpwnam("postgres")
+        except KeyError:
+            pytest.skip("running as root and no 'postgres' user to run the server")
+        os.chown(root, pw.pw_uid, pw.pw_gid)
+        prefix = ["runuser", "-u", "postgres", "--"]
+    data, port = root / "data", _free_port()
+    run = functools.partial(subprocess.run, check=True, capture_output=True)
+    run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "selon", "--auth=trust",
+         "-E", "UTF8", "--no-locale"])
+    opts = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
+    run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", opts,
+         "-l", str(root / "log"), "-w", "-t", "60", "start"])
+    base = f"postgresql://selon@127.0.0.1:{port}"
+    counter = itertools.count()
+
+    def new_database() -> str:
+        import psycopg
+
+        name = f"t{next(counter)}"
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        return f"{base}/{name}"
+
+    yield new_database
+    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate",
+                    "stop"], capture_output=True)
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """The same tests on both back ends (PostgreSQL skips when not installed)."""
+    if request.param == "sqlite":
+        target = str(tmp_path / "corpus.db")
+    else:
+        target = request.getfixturevalue("pg_server")()
+    with open_store(target) as st:
         yield st
 
 
