@@ -1,0 +1,187 @@
+"""Boilerplate removal: page furniture is dropped with its reason, news prose never is."""
+
+from __future__ import annotations
+
+import pytest
+
+from selon.clean import classify, clean, patterns
+from selon.ingest import article_from_text
+from selon.model import Document
+
+DROPPED = [
+    ("Laisser un commentaire", "comment_form"),
+    ("Laissez un commentaire.", "comment_form"),
+    ("Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+     "comment_form"),
+    ("Votre adresse de messagerie ne sera pas publiée.", "comment_form"),
+    ("Enregistrer mon nom, mon e-mail et mon site dans le navigateur.", "comment_form"),
+    ("12 commentaires", "comment_form"),
+    ("Répondre", "comment_form"),
+    ("Vous devez être connecté pour publier un commentaire.", "comment_form"),
+    ("Partager sur Facebook Partager sur X Envoyer par e-mail", "share_menu"),
+    ("Partager : Facebook Twitter LinkedIn WhatsApp", "share_menu"),
+    ("Facebook | Twitter | Imprimer | Copier le lien", "share_menu"),
+    ("Partager cet article", "share_menu"),
+    ("Suivez-nous sur Twitter et Instagram", "share_menu"),
+    ("Accueil > Monde > Afrique", "share_menu"),
+    ("Lire aussi : Au Sahel, la route du pétrole sous tension", "related_link"),
+    ("À lire aussi", "related_link"),
+    ("LIRE AUSSI >> Ukraine : ce que l’on sait de la contre-offensive", "related_link"),
+    ("Sur le même sujet", "related_link"),
+    (">> Voir notre dossier sur la guerre au Soudan", "related_link"),
+    ("Publié le 13 mars 2024 à 18 h 40, mis à jour le 14 mars 2024 à 8 h", "dateline"),
+    ("Publié le 13/03/2024 à 18:40 Mis à jour le 13/03/2024 à 19:02", "dateline"),
+    ("Mis à jour le mercredi 13 mars 2024", "dateline"),
+    ("Temps de lecture : 3 min", "dateline"),
+    ("Par Jean Dupont - publié le 12 mars 2024 à 10h", "dateline"),
+    ("Par Jean Dupont, envoyé spécial à Kiev", "byline"),
+    ("Par la rédaction", "byline"),
+    ("Avec AFP", "byline"),
+    ("(avec AFP et Reuters)", "byline"),
+    ("Abonnez-vous à notre newsletter pour recevoir l’essentiel de l’actualité.", "subscription"),
+    ("Inscrivez-vous à la newsletter", "subscription"),
+    ("Recevez chaque matin notre sélection d’articles.", "subscription"),
+    ("Cet article est réservé aux abonnés.", "subscription"),
+    ("Il vous reste 75 % de cet article à lire.", "subscription"),
+    ("Déjà abonné ? Connectez-vous", "subscription"),
+    ("Nous utilisons des cookies pour améliorer votre expérience sur notre site.", "cookie_banner"),
+    ("En poursuivant votre navigation, vous acceptez l’utilisation de cookies.", "cookie_banner"),
+    ("Accepter les cookies", "cookie_banner"),
+    ("Publicité", "advertisement"),
+    ("Contenu sponsorisé", "advertisement"),
+    ("Tags : Ukraine, Russie, OTAN", "tags"),
+    ("Mots-clés : diplomatie, Sahel", "tags"),
+    ("Cet article a été publié initialement sur le site de nos confrères.", "republication"),
+    ("Cette tribune est parue dans notre édition du 3 mars.", "republication"),
+    ("Photo : une patrouille de l’armée malienne, en 2023 (archives).", "photo_credit"),
+    ("Crédit : Jean Dupont / AFP", "photo_credit"),
+    ("Crédit photo © Reuters", "photo_credit"),
+    ("© AFP", "photo_credit"),
+    ("(Photo AFP)", "photo_credit"),
+    ("AFP / Archives", "photo_credit"),
+    ("Des manifestants à Paris, le 12 mars. © Reuters / Jean Dupont", "photo_credit"),
+    ("Illustration : Getty Images", "photo_credit"),
+    ("Tous droits réservés", "copyright"),
+    ("Reproduction interdite sans autorisation.", "copyright"),
+    ("Érudit en musique. Accro du Web professionnel. Ninja typique des réseaux sociaux. "
+     "Troublemaker primé. Adepte de la culture pop diabolique.", "author_bio"),
+    ("« Fan de télévision. Pionnier du bacon. Expert en voyages. Évangéliste d’Internet. »",
+     "author_bio"),
+    ("Passionné de géopolitique. Fan de rugby.", "author_bio"),
+]
+
+KEPT = [
+    "Les experts interrogés restent prudents. Un spécialiste du Sahel parle de crise durable.",
+    "Les fans du club ont manifesté devant le stade samedi.",
+    "Le fan-club du président a été dissous.",
+    "Expert en explosifs, il avait été formé en Syrie. Il a été arrêté mardi.",
+    "Un expert de l’ONU. Un spécialiste des sanctions. Ils ont rendu leur rapport en 2023.",
+    "Le ministre a reçu ses homologues. Les discussions ont duré six heures. Rien n’a été signé.",
+    "Par ailleurs, le président a reçu son homologue sénégalais à l’Élysée.",
+    "Publié le 12 mars, le rapport de l’ONU accuse les deux camps de crimes de guerre.",
+    "La photo publiée par le ministère montre des soldats dans un village détruit.",
+    "Partager les renseignements reste une priorité pour les deux armées, selon l’état-major.",
+    "Voir encore des civils mourir est insupportable, a déclaré la ministre.",
+    "Lire le rapport prendra du temps aux enquêteurs, a reconnu le procureur.",
+    "Selon l’AFP, au moins six soldats ont été tués.",
+    "Recevoir des armes de l’Occident reste la priorité de Kiev.",
+    "Crédit d’impôt : le gouvernement recule face aux syndicats",
+    "Publicité mensongère : l’entreprise condamnée à payer 2 millions d’euros",
+    "Newsletter ou pas, les lecteurs restent fidèles au journal, selon une étude.",
+    "Commentaire de l’ambassadeur : « C’est une provocation. »",
+    "Accueil chaleureux pour le président à Dakar",
+    "Tous droits réservés aux auteurs, a rappelé le tribunal dans son jugement sur le plagiat.",
+    "Photos et vidéos circulent sur les réseaux sociaux depuis mardi.",
+    "» Nous reviendrons, a promis le chef rebelle.",
+    "« Nous ne céderons pas », a-t-il dit.",
+    "Un non clair de l’OTAN",
+    "Des garanties sécuritaires au cœur des discussions",
+    "La Russie et l’Ukraine ont échangé des prisonniers mardi.",
+    "Le président a démissionné.",
+    "Abonné au conflit, le Sahel attend toujours une solution politique.",
+    "Répondre aux accusations de Moscou n’est pas la priorité de Paris, selon un diplomate.",
+    "Tags et graffitis ont été effacés des murs de l’ambassade.",
+]
+
+
+@pytest.mark.parametrize(("paragraph", "reason"), DROPPED)
+def test_clean_boilerplate_dropped_with_reason(paragraph, reason):
+    assert classify(paragraph, patterns()) == reason
+
+
+@pytest.mark.parametrize("paragraph", KEPT)
+def test_clean_boilerplate_news_prose_kept(paragraph):
+    assert classify(paragraph, patterns()) is None
+
+
+def cleaned(text: str) -> Document:
+    return clean(Document(article=article_from_text(text), text=text))
+
+
+def kept_text(document: Document) -> list[str]:
+    return [document.text[p.start : p.end] for p in document.paragraphs]
+
+
+def test_clean_content_farm_tail_byline_bio_and_comment_form():
+    text = (
+        "Kiev et Varsovie signent un accord sur les céréales\n\n"
+        "Les gouvernements ukrainien et polonais ont signé lundi un accord sur le transit "
+        "des céréales, selon le ministère polonais de l’Agriculture.\n\n"
+        "Les deux pays s’opposaient depuis des mois sur ce dossier.\n\n"
+        "Camille Fontaine\n\n"
+        "\"Amatrice de café. Fan de voyages incurable. Pionnière des médias sociaux. "
+        "Experte en culture pop.\"\n\n"
+        "Laisser un commentaire\n\n"
+        "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *\n"
+    )
+    document = cleaned(text)
+    reasons = [(d.reason, text[d.start : d.end][:20]) for d in document.dropped]
+    assert [r for r, _ in reasons] == ["byline", "author_bio", "comment_form", "comment_form"]
+    assert kept_text(document) == [
+        "Kiev et Varsovie signent un accord sur les céréales",
+        "Les gouvernements ukrainien et polonais ont signé lundi un accord sur le transit "
+        "des céréales, selon le ministère polonais de l’Agriculture.",
+        "Les deux pays s’opposaient depuis des mois sur ce dossier.",
+    ]
+
+
+def test_clean_dropped_offsets_point_into_the_original_text():
+    text = "Titre de l’article\n\nLe ministre a parlé.\n\n  Partager sur Facebook  \n\n© AFP\n"
+    document = cleaned(text)
+    assert [text[d.start : d.end] for d in document.dropped] == ["Partager sur Facebook", "© AFP"]
+
+
+def test_clean_headings_and_short_paragraphs_stay():
+    text = (
+        "Le Niger et le Bénin rouvrent leur frontière\n\n"
+        "Les deux pays ont annoncé mardi la réouverture de leur frontière.\n\n"
+        "Une crise de plusieurs mois\n\n"
+        "La fermeture avait coûté cher aux commerçants.\n\n"
+        "Il a démissionné.\n\n"
+        "Non.\n\n"
+        "Des experts prudents\n\n"
+        "Les analystes attendent des gestes concrets des deux capitales.\n"
+    )
+    document = cleaned(text)
+    assert document.dropped == []
+    assert len(document.paragraphs) == 8
+
+
+def test_clean_trailing_menu_lines_are_dropped_but_a_final_heading_alone_is_not():
+    prose = "Les deux délégations se retrouveront à Lomé dans les prochaines semaines."
+    document = cleaned(f"Titre\n{prose}\nInfos à la une\nCommuniqués\nCôte d'Ivoire\n")
+    assert [d.reason for d in document.dropped] == ["menu", "menu", "menu"]
+    assert kept_text(document) == ["Titre", prose]
+    document = cleaned(f"Titre\n\n{prose}\n\nLa suite au prochain sommet\n")
+    assert document.dropped == []
+    document = cleaned(f"{prose}\n\nttn-fr-3\n")
+    assert [d.reason for d in document.dropped] == ["menu"]
+
+
+def test_clean_whole_article_of_boilerplate_leaves_nothing_to_parse():
+    document = cleaned("Laisser un commentaire\n\nPartager sur Facebook\n")
+    assert document.paragraphs == [] and len(document.dropped) == 2
+
+
+def test_clean_patterns_are_compiled_once():
+    assert patterns() is patterns()
