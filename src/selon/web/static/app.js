@@ -558,7 +558,7 @@ function pagePaste(main) {
   const form = el("form", { class: "card", "data-testid": "paste-form" },
     el("h2", { text: "Paste French text or HTML, get it coded" }),
     el("textarea", { name: "body", placeholder: "Collez ici un article en français (texte ou HTML)…", required: true }),
-    el("div", { class: "row", style: null },
+    el("div", { class: "paste-row" },
       el("label", {}, "Input ", el("select", { name: "kind" }, el("option", { value: "auto" }, "detect"), el("option", { value: "text" }, "plain text"), el("option", { value: "html" }, "HTML"))),
       el("label", {}, "Published ", el("input", { type: "date", name: "published" })),
       el("button", { type: "submit", "data-testid": "paste-submit" }, "Code it")),
