@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 #: types whose participants are interchangeable: a coordinated subject
 #: ("X et Y ont convenu") gives the pair (X, Y)
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-_VERBAL = frozenset({"VERB", "AUX", "ADJ"})
+_VERBAL = frozenset({"VERB", "ADJ"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _ARG_POS = frozenset({"NOUN", "PROPN", "PRON", "X"})
 
@@ -74,7 +74,8 @@ class Lexicon:
     verbs: dict[str, list[Entry]] = field(default_factory=dict)
     nouns: dict[str, list[Entry]] = field(default_factory=dict)
     phrases: dict[str, list[Entry]] = field(default_factory=dict)
-    forms: dict[str, str] = field(default_factory=dict)
+    verb_forms: dict[str, str] = field(default_factory=dict)
+    noun_forms: dict[str, str] = field(default_factory=dict)
     genitive: dict[str, str] = field(default_factory=dict)
     targets: dict[str, frozenset[str]] = field(default_factory=dict)
     support_verbs: frozenset[str] = frozenset()
@@ -151,10 +152,10 @@ def load_lexicon() -> Lexicon:
                         if word.endswith(fold(ending)):
                             stem = word[: -len(ending)]
                             for r in repl:
-                                lex.forms.setdefault(fold(stem + r), word)
+                                lex.verb_forms.setdefault(fold(stem + r), word)
                 elif kind == "nouns":
                     for s in plural:
-                        lex.forms.setdefault(word + s, word)
+                        lex.noun_forms.setdefault(word + s, word)
     for table in (lex.verbs, lex.nouns, lex.phrases):
         for key, entries in table.items():  # conditional entries first, stable
             table[key] = sorted(entries, key=lambda e: not e.conditional)
@@ -167,9 +168,20 @@ def load_lexicon() -> Lexicon:
 
 
 def _keys(token: Token, lex: Lexicon) -> tuple[str, ...]:
+    """Lookup keys of a token: lemma, form, and the lexicon word its form inflects."""
     lemma, low = fold(token.lemma_), fold(token.text)
-    form = lex.forms.get(low) or lex.forms.get(lemma)
+    forms = lex.noun_forms if token.pos_ in _NOMINAL else lex.verb_forms
+    form = forms.get(low) or forms.get(lemma)
     return tuple(dict.fromkeys(k for k in (lemma, low, form) if k))
+
+
+def _is_name_part(tok: Token, sent: Span) -> bool:
+    """A word inside a name ("Alliance nationale…", "Groupe de soutien à…") is no trigger."""
+    if tok.i == sent.start:
+        return False
+    if tok.ent_type_ in ("ORG", "PER", "LOC"):
+        return True
+    return tok.is_title and tok.i > sent.start and sent.doc[tok.i - 1].text not in ("«", '"', "“")
 
 
 def _dep_words(token: Token) -> set[str]:
@@ -245,7 +257,7 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> list[Trigger]:
     for i, tok in enumerate(tokens):
         if i in used or tok.pos_ in ("PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM"):
             continue
-        if tok.pos_ not in _NOMINAL and tok.pos_ not in _VERBAL:
+        if tok.pos_ not in _NOMINAL and tok.pos_ not in _VERBAL or _is_name_part(tok, sent):
             continue
         nominal = tok.pos_ in _NOMINAL
         primary, secondary = (lex.nouns, lex.verbs) if nominal else (lex.verbs, lex.nouns)
@@ -521,6 +533,8 @@ def code_sentence(document: Document, sent: Span, previous: Actor | None = None)
     for trig, src_t, tgt_t, adjectival in parsed:
         etype, head = trig.entry.type, trig.head
         if trig.entry.weak and (etype in strong_types or head.i in argument_tokens):
+            continue
+        if head.dep_ == "amod" and head.head.i in heads:  # "attaques coordonnées"
             continue
         sources = _actors(document, src_t)
         targets = _actors(document, tgt_t)
