@@ -65,13 +65,40 @@ def _colon_speaker(doc: Doc, q: QuoteSpan, sent: Span) -> tuple[Token | None, st
     tok = _token_at(doc, i)
     if tok is None or tok.i == sent.start:
         return None, None
-    t = doc[tok.i - 1]
+    # the clause's first verb; the parser often mangles a sentence that holds a
+    # quote, so its subject falls back to the first noun phrase outside a PP
+    verb = next((t for t in doc[sent.start : tok.i] if t.pos_ == "VERB"), None)
+    if verb is None:
+        return None, ":"
+    subj = subject_of(verb)
+    if subj is None:
+        subj = next(
+            (
+                t
+                for t in doc[sent.start : verb.i]
+                if t.pos_ in ("NOUN", "PROPN", "PRON")
+                and not any(c.dep_ == "case" for c in t.children)
+            ),
+            None,
+        )
+    return (source_token(subj), verb.text) if subj is not None else (None, ":")
+
+
+def _clause_speaker(doc: Doc, q: QuoteSpan) -> tuple[Token | None, str | None]:
+    """A quote inside a clause with no reporting verb ("Téhéran insiste sur « … »",
+    "l'ONU s'est montrée « préoccupée »") is the words of that clause's subject."""
+    t = _token_at(doc, q.start)
     for _ in range(8):
-        if t.pos_ == "VERB" or t.head is t:
-            break
+        if t is None:
+            return None, None
+        if t.pos_ in ("VERB", "AUX", "ADJ") and (t.idx < q.start or t.head.i == t.i):
+            subj = subject_of(t)
+            if subj is not None and not (q.start <= subj.idx < q.end):
+                return source_token(subj), t.text
+        if t.head.i == t.i:
+            return None, None
         t = t.head
-    subj = subject_of(t) if t.pos_ in ("VERB", "AUX") else None
-    return (source_token(subj), t.text) if subj is not None else (None, None)
+    return None, None
 
 
 def _frames(doc: Doc, qindex: QuoteIndex) -> list[Frame]:
@@ -99,8 +126,9 @@ def _attribute(doc: Doc, quotes: list[QuoteSpan], frames: list[Frame]) -> list[F
 
     # (position, claimant) of every attribution so far, for "previous sentence" lookups
     said: list[tuple[int, Token]] = [
-        (f.start, f.claimant) for f in frames if f.claimant is not None
+        (f.claimant.idx, f.claimant) for f in frames if f.claimant is not None
     ]
+    said.sort(key=lambda x: x[0])
     quote_frames: list[Frame] = []
     for q in sorted(quotes, key=lambda q: q.open):
         holders = [
@@ -115,15 +143,18 @@ def _attribute(doc: Doc, quotes: list[QuoteSpan], frames: list[Frame]) -> list[F
             q.speaker, q.verb, q.source = f.claimant, f.cue, "frame"
         else:
             speaker, verb = _colon_speaker(doc, q, sent)
+            opens_sentence = not any(ch.isalnum() for ch in doc.text[sent.start_char : q.open])
+            if speaker is None and not opens_sentence and verb is None:
+                speaker, verb = _clause_speaker(doc, q)
             if speaker is not None:
                 q.speaker, q.verb, q.source = speaker, verb, "colon"
-            elif si > 0 and not any(ch.isalnum() for ch in doc.text[sent.start_char : q.open]):
+            elif si > 0 and (opens_sentence or verb == ":"):
                 prev = sents[si - 1]
                 before = [tok for pos, tok in said if prev.start_char <= pos < sent.start_char]
                 if before:
                     q.speaker, q.source = before[-1], "previous"
         if q.speaker is not None:
-            said.append((q.start, q.speaker))
+            said.append((q.end - 1, q.speaker))
             said.sort(key=lambda x: x[0])
             if q.source != "frame" and word_count(doc.text[q.start : q.end]) >= MIN_WORDS:
                 quote_frames.append(Frame(q.start, q.end, q.speaker, doc.text[q.open], None))

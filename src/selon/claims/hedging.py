@@ -59,7 +59,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(6):
         if t.pos_ in VERBAL or any(c.dep_ in AUX_DEPS for c in t.children):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None
@@ -69,7 +69,7 @@ def verbal_group(verb: Token) -> list[Token]:
     """The verb with its auxiliaries, and those of the verb it is coordinated with
     or the infinitive/participle of ("aurait été tué et des civils blessés")."""
     group = [verb, *(c for c in verb.children if c.dep_ in AUX_DEPS)]
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "xcomp" or not any(c.dep_ in AUX_DEPS for c in verb.children):
             group += [head, *(c for c in head.children if c.dep_ in AUX_DEPS)]

@@ -25,6 +25,8 @@ class Lexicon:
     adjuncts: frozenset[str]
     #: prepositions opening a frame only sentence-initially ("pour")
     initial_adjuncts: frozenset[str]
+    #: time nouns that follow an incise verb but never speak ("lundi")
+    not_speakers: frozenset[str]
     #: hedging cue phrases, each a tuple of lower-cased words
     phrases: tuple[tuple[str, ...], ...]
     #: lemmas that hedge what they govern ("sembler")
@@ -65,6 +67,7 @@ def lexicon() -> Lexicon:
         nouns=frozenset(verbs.get("nouns") or ()),
         adjuncts=frozenset(verbs.get("adjuncts") or ()),
         initial_adjuncts=frozenset(verbs.get("initial_adjuncts") or ()),
+        not_speakers=frozenset(verbs.get("not_speakers") or ()),
         phrases=tuple(
             sorted({_words(p) for p in cues.get("phrases") or ()}, key=len, reverse=True)
         ),

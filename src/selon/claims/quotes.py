@@ -45,6 +45,14 @@ class QuoteSpan:
         return self.open, self.close + 1
 
 
+def _after_elision(text: str, lo: int, i: int) -> bool:
+    """Whether the mark at ``i`` follows an elided article ("l' »", "d' »")."""
+    j = i - 1
+    while j >= lo and text[j].isspace():
+        j -= 1
+    return j < i - 1 and j >= lo and text[j] == "'"
+
+
 def _pairs_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Outermost (open, close) mark positions in text[lo:hi]."""
     out: list[tuple[int, int]] = []
@@ -53,12 +61,7 @@ def _pairs_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         ch = text[i]
         if ch not in PAIRS and ch not in CLOSERS:
             continue
-        if (
-            ch == "»"
-            and i + 1 < hi
-            and text[i + 1].isalnum()
-            and (i == lo or text[i - 1].isspace())
-        ):
+        if ch == "»" and i + 1 < hi and text[i + 1].isalnum() and _after_elision(text, lo, i):
             ch = "«"  # "l' »Alliance": a misprinted opening mark
         if ch == '"':
             if stack and stack[-1][0] == '"':

@@ -34,6 +34,8 @@ NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 CLOSING_MARKS = frozenset({"»", '"', "”"})
 OPENING_MARKS = frozenset({"«", '"', "“"})
 INCISE_BEFORE = frozenset({",", "»", '"', "”"})
+#: regular first-group endings → infinitive ending, to undo when lemmas fail
+FIRST_GROUP = (("ent", "er"), ("ée", "er"), ("és", "er"), ("é", "er"), ("e", "er"), ("ant", "er"))
 
 
 @dataclass
@@ -57,23 +59,81 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _specific(token: Token) -> bool:
+    """ "du Kremlin", "de l'Élysée", "de Moscou" name an author; "de presse" does not."""
+    if token.pos_ == "PROPN":
+        return True
+    return any(
+        c.dep_ == "det" or (c.dep_ == "case" and c.morph.get("Definite")) for c in token.children
+    )
+
+
 def source_token(token: Token) -> Token:
     """A statement noun hands the claim to its author: "le communiqué du Kremlin" → Kremlin."""
     if token.lemma_.lower() in lexicon().nouns:
         for c in token.children:
-            if c.dep_.startswith("nmod") and c.pos_ in NOMINAL and c.i > token.i:
+            if c.dep_.startswith("nmod") and c.pos_ in NOMINAL and c.i > token.i and _specific(c):
                 return c
     return token
 
 
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The subject of ``verb``, inherited through coordination, gerunds and participles."""
+def reporting(token: Token) -> frozenset[str] | None:
+    """The frame relations of a reporting verb, or None if ``token`` is not one.
+
+    The lemmatizer leaves some forms unlemmatised ("indique", "rapportent"), so
+    the regular first-group endings are undone as a fallback.
+    """
+    verbs = lexicon().verbs
+    deps = verbs.get(token.lemma_.lower())
+    if deps is not None:
+        return deps
+    form = token.lower_
+    for ending, infinitive in FIRST_GROUP:
+        if form.endswith(ending):
+            deps = verbs.get(form[: len(form) - len(ending)] + infinitive)
+            if deps is not None:
+                return deps
+    return None
+
+
+def clitic(token: Token) -> bool:
+    """An inverted subject clitic ("-il", "-elle", "-t") as the tokenizer splits "a-t-il"."""
+    return token.pos_ == "PRON" and token.text.startswith("-")
+
+
+def not_speaker(token: Token) -> bool:
+    """Nouns after an incise verb that are dates, not speakers ("a déclaré lundi")."""
+    return token.lemma_.lower() in lexicon().not_speakers or token.like_num
+
+
+def is_incise(verb: Token) -> bool:
+    """A finite reporting verb placed after what it reports: ", a déclaré X", "», ajoute-t-il"."""
+    forms = verb.morph.get("VerbForm")
+    if "Inf" in forms or ("Part" in forms and "Pres" in verb.morph.get("Tense")):
+        return False  # gerunds and participles take their subject from their head
+    first = verbal_start(verb)
+    if first.i == first.sent.start or verb.doc[first.i - 1].text not in INCISE_BEFORE:
+        return False
+    doc = verb.doc
     for c in verb.children:
-        if c.dep_ in ("nsubj", "expl:subj") and c.i < verb.i:
+        if c.dep_ != "nsubj" or c.i > verb.i or clitic(c) or c.pos_ not in NOMINAL:
+            continue  # the parser sometimes makes a quoted adjective the subject
+        if not any(t.text in CLOSING_MARKS for t in doc[c.i + 1 : first.i]):
+            return False  # "X, qui…, a déclaré que": a real subject on the left
+    return True
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The speaker of ``verb``: its subject, the inverted subject of an incise, or the
+    subject inherited through coordination, gerunds and participles."""
+    if is_incise(verb):
+        return inverted_subject(verb, verb.sent)
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "expl:subj") and c.i < verb.i and c.lower_ != "-t":
             if "Rel" in c.morph.get("PronType") and verb.dep_.startswith("acl"):
                 return verb.head  # "le ministre, qui assure que…"
             return c
-    if depth > 3 or verb.head is verb:
+    if depth > 3 or verb.head.i == verb.i:
         return None
     if verb.dep_ in INHERIT_DEPS:
         return subject_of(verb.head, depth + 1)
@@ -91,24 +151,35 @@ def inverted_subject(verb: Token, sent: Span) -> Token | None:
     """The subject after an incise verb: "a déclaré à la presse le porte-parole", "a-t-il dit"."""
     doc = verb.doc
     for c in verb.children:  # "a-t-il déclaré": the clitic sits before the participle
-        if c.pos_ == "PRON" and c.text.startswith("-") and c.lower_ != "-t":
+        if clitic(c) and c.lower_ != "-t":
             return c
     for c in verb.children:
-        if c.i > verb.i and c.dep_ in ("nsubj", "expl:subj", "obj", "dep") and c.pos_ in NOMINAL:
+        if (
+            c.i > verb.i
+            and c.dep_ in ("nsubj", "expl:subj", "obj", "dep")
+            and c.pos_ in NOMINAL
+            and not not_speaker(c)
+        ):
             return c
     j = verb.i + 1
+    in_pp = False
     while j < sent.end:
         t = doc[j]
-        if t.is_punct:
-            return None
-        if t.pos_ == "PRON" and t.text.startswith("-") and t.lower_ not in ("-t",):
-            return t
-        if t.pos_ == "ADP":
-            j = max(j + 1, t.head.right_edge.i + 1 if t.head.i > j else j + 1)
-            continue
-        if t.pos_ in NOMINAL and not t.text.startswith("-"):
-            return t
         j += 1
+        if t.is_punct and t.text not in ("«", "»", '"'):
+            return None
+        if clitic(t):
+            if t.lower_ != "-t":
+                return t
+            continue
+        if t.pos_ == "ADP":
+            in_pp = True  # "à la presse", "de son côté": skip up to the PP's noun
+            continue
+        if t.pos_ in NOMINAL:
+            if in_pp or not_speaker(t):
+                in_pp = False
+                continue
+            return t
     return None
 
 
@@ -136,14 +207,12 @@ def complement_span(verb: Token, deps: frozenset[str]) -> tuple[int, int] | None
 def verb_frames(sent: Span, quote_at) -> list[Frame]:
     """Frames opened by reporting verbs in ``sent``; ``quote_at(char)`` gives the
     (start, end) doc-char span of the quote covering a character, or None."""
-    lex = lexicon()
     doc = sent.doc
     out: list[Frame] = []
     for t in sent:
         if t.pos_ != "VERB":
             continue
-        lemma = t.lemma_.lower()
-        deps = lex.verbs.get(lemma)
+        deps = reporting(t)
         if deps is None:
             continue
         if t.dep_ == "acl" and "Past" in t.morph.get("Tense"):
@@ -160,8 +229,7 @@ def verb_frames(sent: Span, quote_at) -> list[Frame]:
                 )
                 out.append(Frame(s, e, source_token(agent), t.text, t))
             continue
-        has_left_subject = any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)
-        if prev is not None and prev.text in INCISE_BEFORE and not has_left_subject:
+        if is_incise(t):
             claimant = inverted_subject(t, sent)
             if claimant is not None:
                 inner = quote_at(t.idx)
@@ -220,10 +288,14 @@ def adjunct_frames(sent: Span) -> list[Frame]:
         if t.pos_ != "ADP":
             continue
         cue = adjunct_text(t)
-        initial = cue in lex.initial_adjuncts and t is first_word
+        initial = cue in lex.initial_adjuncts and first_word is not None and t.i == first_word.i
         if cue not in lex.adjuncts and not initial:
             continue
+        if t.dep_ == "mark":
+            continue  # "pour sécuriser la ville": a purpose clause
         noun = t.head if t.dep_ == "case" and t.head.i > t.i else None
+        if noun is not None and noun.pos_ in ("VERB", "AUX"):
+            continue  # "pour sécuriser la ville"
         if noun is None or noun.pos_ not in NOMINAL:
             noun = next((x for x in doc[t.i + 1 : sent.end] if x.pos_ in NOMINAL), None)
         if noun is None or (initial and noun.pos_ not in NOMINAL):

@@ -1,0 +1,70 @@
+"""Claim frames: reporting verbs, incises, "selon X" adjuncts, chains."""
+
+from __future__ import annotations
+
+import pytest
+
+import selon.claims as claims
+from selon.claims import claim_chain
+from selon.model import Actor
+
+
+@pytest.fixture
+def frames_of(document, monkeypatch):
+    def fake_actor(doc, token):
+        return Actor(id=token.text, name=token.text, start=0, end=0)
+
+    monkeypatch.setattr(claims, "actor_of", fake_actor)
+
+    def run(text: str):
+        return claims.find_claims(document(text))
+
+    return run
+
+
+def chain_at(document, word: str) -> list[str]:
+    start = document.text.index(word)
+    return [c.claimant.name for c in claim_chain(document, start, start + len(word))]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "chain"),
+    [
+        ("Selon le gouvernement, les rebelles ont attaqué le camp.", "attaqué", ["gouvernement"]),
+        ("D'après la police, deux manifestants ont été arrêtés.", "arrêtés", ["police"]),
+        ("Les soldats ont quitté la base, rapporte l'agence.", "quitté", ["agence"]),
+        ("Le ministre a annoncé que les troupes seraient retirées.", "retirées", ["ministre"]),
+        ("Le ministre a annoncé le retrait des troupes.", "retrait", ["ministre"]),
+        ("L'armée a annoncé avoir repoussé une offensive.", "repoussé", ["armée"]),
+        ("Selon un communiqué du ministère, la frontière a été fermée.", "fermée", ["ministère"]),
+        ("L'attaque a été revendiquée par le groupe armé.", "attaque", ["groupe"]),
+        ("Pour lui, la police doit intervenir.", "intervenir", ["lui"]),
+        (
+            "Selon les proches du président, le chef rebelle a affirmé qu'il déposerait les armes.",
+            "déposerait",
+            ["chef", "proches"],
+        ),
+    ],
+)
+def test_claims_chain(frames_of, text, word, chain):
+    assert chain_at(frames_of(text), word) == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Le président a dénoncé les violences de la nuit.", "dénoncé"),
+        ("Le ministre a annoncé que les troupes seraient retirées.", "annoncé"),
+        ("Les rebelles ont attaqué le camp dimanche.", "attaqué"),
+        ("Pour sécuriser la ville, l'armée a déployé des blindés.", "déployé"),
+    ],
+)
+def test_claims_outlet_voice_has_no_chain(frames_of, text, word):
+    assert chain_at(frames_of(text), word) == []
+
+
+def test_claims_frame_offsets_and_cue(frames_of):
+    document = frames_of("Selon l'ONU, des civils ont été tués dans la nuit.")
+    (claim,) = document.claims
+    assert document.text[claim.start : claim.end] == "des civils ont été tués dans la nuit"
+    assert claim.cue == "Selon"
