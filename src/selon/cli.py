@@ -420,6 +420,40 @@ def serve(
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
+@app.command()
+def bench(
+    corpus: Annotated[
+        Path,
+        typer.Argument(help="Corpus folder (with articles.jsonl), a JSONL file or a folder."),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    n_process: Annotated[
+        int, typer.Option("--processes", "-p", help="Parser processes (both runs).")
+    ] = 2,
+    repeat: Annotated[
+        int, typer.Option(help="Run over the corpus this many times, to measure steadily.")
+    ] = 1,
+    config: ConfigOpt = None,
+) -> None:
+    """Throughput of bare spaCy parsing and of the full selon pipeline, in one run.
+
+    Prints articles/s and words/s for both, ratio_to_spacy (selon time ÷ spaCy
+    time), peak memory and seconds per selon stage (see docs/bench.md).
+    """
+    from selon.bench import format_bench, run_bench
+
+    apply_config(config)
+    try:
+        result = run_bench(corpus, n_process=n_process, repeat=repeat)
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if as_json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(format_bench(result))
+
+
 def main() -> None:  # pragma: no cover
     app()
 
