@@ -347,11 +347,14 @@ function timelineChart(items, onPick) {
   const dates = items.map((x) => x.date).filter((d) => !Number.isNaN(day(d)));
   const lo = Math.min(...dates.map(day)), hi = Math.max(...dates.map(day));
   const nDays = Math.round((hi - lo) / 864e5) + 1;
-  const monthly = nDays > 120;
-  const keyOf = (d) => monthly ? d.slice(0, 7) : d;
+  // daily up to four months, monthly up to six years, else yearly
+  const grain = nDays > 6 * 366 ? "year" : nDays > 120 ? "month" : "day";
+  const keyOf = (d) => grain === "year" ? d.slice(0, 4) : grain === "month" ? d.slice(0, 7) : d;
   const buckets = [];
-  if (monthly) {
-    const a = new Date(lo), b = new Date(hi);
+  const a = new Date(lo), b = new Date(hi);
+  if (grain === "year") {
+    for (let y = a.getUTCFullYear(); y <= b.getUTCFullYear(); y++) buckets.push(String(y));
+  } else if (grain === "month") {
     for (let y = a.getUTCFullYear(), m = a.getUTCMonth(); y < b.getUTCFullYear() || (y === b.getUTCFullYear() && m <= b.getUTCMonth()); m = (m + 1) % 12, y += m === 0 ? 1 : 0) {
       buckets.push(`${y}-${String(m + 1).padStart(2, "0")}`);
     }
@@ -387,14 +390,14 @@ function timelineChart(items, onPick) {
       rect.addEventListener("click", () => onPick(b, t));
       root.append(rect);
     }
-    if (i % every === 0) root.append(svg("text", { x: L + i * bw + bw / 2, y: H - 8, "text-anchor": "middle", text: monthly ? b : b.slice(5) }));
+    if (i % every === 0) root.append(svg("text", { x: L + i * bw + bw / 2, y: H - 8, "text-anchor": "middle", text: grain === "day" ? b.slice(5) : b }));
   });
   return root;
 }
 
 function networkChart(data, selected, onPick) {
   if (!data.edges.length) return el("div", { class: "chart-empty", text: "No events with both a source and a target match." });
-  const W = 560, H = 380, cx = W / 2, cy = H / 2, R = Math.min(W, H) / 2 - 60;
+  const W = 520, H = 360, cx = W / 2, cy = H / 2, R = Math.min(W, H) / 2 - 34;
   const nodes = [...data.nodes].sort((a, b) => (a.country || "~").localeCompare(b.country || "~") || a.name.localeCompare(b.name));
   const pos = new Map(nodes.map((n, i) => {
     const a = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
@@ -480,7 +483,7 @@ async function pageExplorer(main) {
       filterForm(values, meta, apply),
       el("div", {},
         el("div", { class: "grid2" },
-          el("div", { class: "card" }, el("h2", { text: "Timeline of events by type" }), timelineChart(tl.items, (d) => pick({ since: d.length === 7 ? d + "-01" : d, until: d.length === 7 ? d + "-31" : d })),
+          el("div", { class: "card" }, el("h2", { text: "Timeline of events by type" }), timelineChart(tl.items, (d) => pick({ since: d.length === 4 ? d + "-01-01" : d.length === 7 ? d + "-01" : d, until: d.length === 4 ? d + "-12-31" : d.length === 7 ? d + "-31" : d })),
             legend(present.size ? present : null)),
           el("div", { class: "card" }, el("h2", { text: "Actor network (source → target)" }), networkChart(net, values.actor, (n) => pick({ actor: n.id })))),
         el("div", { class: "card" }, el("h2", { text: "Events" }), eventsTable(events), pager(events, (p) => pick({ page: p }))))));
