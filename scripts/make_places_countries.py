@@ -27,7 +27,8 @@ ALIASES = {
     "RCA": "CAF", "RDC": "COD", "RD Congo": "COD", "Congo-Kinshasa": "COD",
     "Congo-Brazzaville": "COG", "Congo": "COG", "République tchèque": "CZE",
     "Grande-Bretagne": "GBR", "Angleterre": "GBR", "Écosse": "GBR", "Pays de Galles": "GBR",
-    "Irlande du Nord": "GBR", "Hollande": "NLD", "Etats-Unis": "USA", "États-Unis d'Amérique": "USA",
+    "Irlande du Nord": "GBR", "Hollande": "NLD", "Etats-Unis": "USA",
+    "États-Unis d'Amérique": "USA",
     "Émirats": "ARE", "EAU": "ARE", "Vatican": "VAT", "Saint-Siège": "VAT",
     "Kosovo": "XKX", "Timor-Leste": "TLS", "Swaziland": "SWZ", "Macédoine": "MKD",
     "Brunei": "BRN", "Cap Vert": "CPV", "Guinée équatoriale": "GNQ", "Irak": "IRQ",
@@ -35,7 +36,7 @@ ALIASES = {
     "Salvador": "SLV", "El Salvador": "SLV", "Île Maurice": "MUS", "Kirghizstan": "KGZ",
     "Groenland": "GRL", "La Réunion": "REU", "Réunion": "REU", "Macao": "MAC",
     "Îles Salomon": "SLB", "Îles Malouines": "FLK", "Malouines": "FLK",
-    "Sahara occidental": "ESH", "Ouzbékistan": "UZB", "Turkménistan": "TKM",
+    "Sahara occidental": "ESH", "Burkina": "BFA", "Ouzbékistan": "UZB", "Turkménistan": "TKM",
 }
 
 

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 #: key of the per-document candidate cache in ``document.extras``
 _CACHE_KEY = "_selon_date_candidates"
+#: key of the folded ``doc.text`` in ``document.extras``
+_TEXT_KEY = "_selon_folded_text"
 
 #: dependency labels that end a clause when walking up from a date token
 _CLAUSE_VERB_POS = frozenset({"VERB", "AUX"})
@@ -105,6 +107,7 @@ def rules() -> _Rules:
     )
     slots = {
         "month": _alt(raw["months"]),
+        "month_any": _alt({**raw["months"], **raw["month_abbreviations"]}),
         "weekday": _alt(raw["weekdays"]),
         "rel": _alt(raw["relative_days"]),
         "today": _alt(raw["today_phrases"]),
@@ -129,7 +132,7 @@ def rules() -> _Rules:
     patterns = tuple((p["kind"], re.compile(fill(p["regex"]))) for p in raw["patterns"])
     ctx = _folded_keys(raw["context_before"])
     return _Rules(
-        months=_folded_keys(raw["months"]),
+        months=_folded_keys({**raw["months"], **raw["month_abbreviations"]}),
         weekdays=_folded_keys(raw["weekdays"]),
         relative_days=_folded_keys(raw["relative_days"]),
         today=_folded_keys(raw["today_phrases"]),
@@ -250,56 +253,74 @@ def _add_months(day: date, months: int) -> date:
     return date(total // 12, total % 12 + 1, 1)
 
 
-def _pick_year(pub: date, month: int, dom: int, direction: int | None, weekday: int | None) -> int:
-    """The year of a day-and-month with no year, on the side of ``pub`` the context asks."""
+def _pick_year(pub: Published, month: int, dom: int, direction: int | None,
+               weekday: int | None) -> int:
+    """The year of a day-and-month with no year, on the side of ``pub`` the context asks.
+
+    Compared at the publication date's precision: with a month-precision date
+    ("2023-01"), "le 25 janvier" is in that month whatever the direction.
+    """
+    if pub.precision == "year":
+        return pub.day.year
+
+    def rank(d: date) -> tuple[int, ...]:
+        return (d.year, d.month) if pub.precision == "month" else (d.year, d.month, d.day)
+
+    here = rank(pub.day)
     options = []
-    for year in (pub.year - 1, pub.year, pub.year + 1):
+    for year in (pub.day.year - 1, pub.day.year, pub.day.year + 1):
         try:
             options.append(date(year, month, dom))
         except ValueError:  # 29 February
             continue
+    if not options:
+        return pub.day.year
     if weekday is not None:  # "mardi 3 octobre": the year where the weekday fits, if near
-        fitting = [d for d in options if d.weekday() == weekday and abs((d - pub).days) < 300]
+        fitting = [d for d in options if d.weekday() == weekday and abs((d - pub.day).days) < 300]
         if len(fitting) == 1:
             return fitting[0].year
     if direction is not None and direction < 0:
-        past = [d for d in options if d <= pub]
+        past = [d for d in options if rank(d) <= here]
         if past:
             return max(past).year
     if direction is not None and direction > 0:
-        future = [d for d in options if d >= pub]
+        future = [d for d in options if rank(d) >= here]
         if future:
             return min(future).year
-    return min(options, key=lambda d: abs((d - pub).days)).year if options else pub.year
+    same = [d for d in options if rank(d)[:2] == here[:2]]
+    if same:
+        return same[0].year
+    return min(options, key=lambda d: abs((d - pub.day).days)).year
 
 
 # ---------------------------------------------------------------------------
 # dateparser, for absolute days
 
 
-@lru_cache(maxsize=32)
-def _parser(base: date | None, prefer: str) -> Any:
-    """One DateDataParser per (relative base, preference); building one per call is slow."""
-    from datetime import datetime
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    """The one DateDataParser (French, day-month-year order), built on first use.
 
+    Why no RELATIVE_BASE: a parser per publication date would be rebuilt for
+    almost every article, and each new instance pays dateparser's slow first
+    parse. Relative parts (a missing year, a weekday) are resolved by the rules
+    here; dateparser only reads complete absolute dates, which need no base.
+    """
     from dateparser.date import DateDataParser
 
-    settings: dict[str, Any] = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": prefer}
-    if base is not None:
-        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
-    return DateDataParser(languages=["fr"], settings=settings)
+    return DateDataParser(
+        languages=["fr"],
+        settings={"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past", "STRICT_PARSING": True},
+    )
 
 
 @lru_cache(maxsize=4096)
-def _dateparse(text: str, base: date | None, prefer: str) -> date | None:
+def _dateparse(text: str) -> date | None:
     try:
-        data = _parser(base, prefer).get_date_data(text)
+        data = _parser().get_date_data(text)
     except Exception:  # dateparser raises on some odd strings; a date is never worth a crash
         return None
     return data.date_obj.date() if data and data.date_obj else None
-
-
-_PREFER = {-1: "past", 1: "future", None: "current_period"}
 
 
 # ---------------------------------------------------------------------------
@@ -332,7 +353,7 @@ def resolve(
         direction = explicit
     try:
         if kind == "numeric":
-            day = _dateparse(text, None, "current_period")
+            day = _dateparse(cand.get("numeric") or text)
             return day.isoformat() if day else None
         if kind == "year":
             return g("year")
@@ -366,18 +387,19 @@ def _resolve_day(
     dom = 1 if not day_word.isdigit() else int(day_word)
     year_word = cand.get("year")
     weekday = r.weekdays.get(cand.get("weekday") or "")
-    if year_word:
-        parsed = _dateparse(text, None, "current_period")
+    if year_word:  # a complete absolute date: dateparser's job
+        parsed = _dateparse(text)
         if parsed is not None and parsed.year == int(year_word):
             return parsed.isoformat()
-        return date(int(year_word), month, dom).isoformat()
-    if pub is None:
+        year = int(year_word)
+    elif pub is None:
         return None
-    parsed = _dateparse(text, pub.day, _PREFER[direction])
-    if parsed is not None and (parsed.month, parsed.day) == (month, dom):
-        dom = parsed.day
-    year = _pick_year(pub.day, month, dom, direction, weekday)
-    return date(year, month, dom).isoformat()
+    else:  # the year is the rules' job (dateparser cannot know the tense)
+        year = _pick_year(pub, month, dom, direction, weekday)
+    try:
+        return date(year, month, dom).isoformat()
+    except ValueError:  # "31 février"
+        return None
 
 
 def _resolve_month(
@@ -405,7 +427,7 @@ def _resolve_month(
                 if direction > 0:
                     break
     else:
-        year = _pick_year(pub.day, month, dom or 15, direction, None)
+        year = _pick_year(pub, month, dom or 15, direction, None)
     return _iso(date(year, month, dom or 1), "day" if dom else "month")
 
 
@@ -526,7 +548,10 @@ def tense_direction(trigger: Token) -> int | None:
 
 def _context_direction(document: Document, cand: Candidate) -> int | None:
     """A word right before the date that says plan or past ("pour lundi", "depuis lundi")."""
-    before = fold(document.doc.text[max(0, cand.start - 20) : cand.start])
+    folded = document.extras.get(_TEXT_KEY)
+    if folded is None:  # Doc.text is rebuilt from the tokens at each access: keep one copy
+        folded = document.extras[_TEXT_KEY] = fold(document.doc.text)
+    before = folded[max(0, cand.start - 20) : cand.start]
     m = rules().context_re.search(before)
     if m:
         return rules().context_before.get(m.group(1))

@@ -36,7 +36,7 @@ _MAX_TOKENS = 7
 _CLAUSE_VERB_POS = frozenset({"VERB", "AUX"})
 
 #: among equally good places, the most precise kind wins
-_SPECIFICITY = {"city": 0, "region": 1, "country": 2, "sea": 2}
+_SPECIFICITY = {"site": 0, "city": 0, "region": 1, "country": 2, "sea": 2}
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,10 @@ class Gazetteer:
     places: dict[str, Place]
     #: folded first words of the entries written in lower case ("bande", "mer")
     lower_starts: frozenset[str]
+    #: folded prefixes of every name that end at a space, hyphen or apostrophe
+    #: ("bobo", "bobo-dioulasso", "cote", "cote d'"): a token whose text is not
+    #: one of these cannot start a name, and is skipped without any lookup
+    prefixes: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class _Words:
     of_words: frozenset[str]
     articles: frozenset[str]
     actor_deps: frozenset[str]
+    recipient: frozenset[str]
 
 
 def key(text: str) -> str:
@@ -77,6 +82,7 @@ def gazetteer() -> Gazetteer:
     lines = (line for line in raw.splitlines() if line.strip() and not line.startswith("#"))
     places: dict[str, Place] = {}
     lower_starts: set[str] = set()
+    prefixes: set[str] = set()
     for row in csv.DictReader(lines):
         name = (row.get("name") or "").strip()
         if not name:
@@ -85,7 +91,11 @@ def gazetteer() -> Gazetteer:
                                            (row.get("kind") or "").strip()))
         if name[:1].islower():
             lower_starts.add(key(name.split()[0]))
-    return Gazetteer(places, frozenset(lower_starts))
+        folded = key(name)
+        prefixes.add(folded)
+        prefixes.update(folded[:i] for i, ch in enumerate(folded) if ch in " -'")
+        prefixes.update(folded[: i + 1] for i, ch in enumerate(folded) if ch == "'")
+    return Gazetteer(places, frozenset(lower_starts), frozenset(prefixes))
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +111,7 @@ def words() -> _Words:
         of_words=frozenset(key(w) for w in raw["of_words"]),
         articles=frozenset(key(w) for w in raw["articles"]),
         actor_deps=frozenset(raw["actor_deps"]),
+        recipient=frozenset(key(w) for w in raw["recipient_before_article"]),
     )
 
 
@@ -132,6 +143,7 @@ class Mention:
 def _scan(doc) -> list[Mention]:
     """Gazetteer matches (longest at each start) and LOC entities of a Doc."""
     gaz = gazetteer()
+    text = doc.text
     found: list[Mention] = []
     covered: set[int] = set()
     n = len(doc)
@@ -139,12 +151,15 @@ def _scan(doc) -> list[Mention]:
     while i < n:
         tok = doc[i]
         first = tok.text[:1]
-        if not (first.isupper() or key(tok.text) in gaz.lower_starts):
+        k = key(tok.text)
+        if k not in gaz.prefixes or not (first.isupper() or k in gaz.lower_starts):
             i += 1
             continue
+        start_char = tok.idx
         match = None
         for j in range(min(n, i + _MAX_TOKENS), i, -1):
-            place = gaz.places.get(key(doc[i:j].text))
+            last = doc[j - 1]
+            place = gaz.places.get(key(text[start_char : last.idx + len(last.text)]))
             if place is not None and (first.isupper() or place.name[:1].islower()):
                 match = Mention(i, j, place.country, place.kind, False)
                 break
@@ -183,20 +198,63 @@ def mentions(document: Document) -> list[Mention]:
     return cached
 
 
-def _introduced(doc, mention: Mention) -> bool:
-    """Whether a locative preposition (or "la ville de", "le nord du") opens the mention."""
+def _introduced(doc, start: int, kind: str) -> bool:
+    """Whether a locative preposition ("à", "la ville de", "le nord du") opens the name."""
     w = words()
-    start = mention.start
-    if start > 0 and key(doc[start - 1].text) in w.articles:
+    article = start > 0 and key(doc[start - 1].text) in w.articles
+    if article:
         start -= 1
     for size in range(w.max_prep_tokens, 0, -1):
         if start - size < 0:
             continue
-        if key(doc[start - size : start].text) in w.prepositions:
-            return True
+        prep = key(doc[start - size : start].text)
+        if prep in w.prepositions:
+            # "à l'Ukraine" is a recipient; "à Cuba", "en Ukraine" are places
+            return not (article and kind == "country" and prep in w.recipient)
     if start >= 2 and key(doc[start - 1].text) in w.of_words:
         return key(doc[start - 2].text) in w.place_nouns
     return False
+
+
+def _acronym(word: str) -> bool:
+    """Two capitals or more in one word ("FAMa", "CSQ"): an organisation, not a place."""
+    return sum(ch.isupper() for ch in word) >= 2 and "-" not in word
+
+
+def _role_token(token: Token) -> Token:
+    """The first conjunct of a coordination: "à Gao et Kidal" → Kidal takes Gao's role."""
+    for _ in range(8):
+        if token.dep_ != "conj" or token.head is token:
+            break
+        token = token.head
+    return token
+
+
+def _is_location(document: Document, mention: Mention, span: Span) -> int | None:
+    """0 when the grammar presents ``mention`` as a place, 1 when only plausibly, else None."""
+    doc = document.doc
+    w = words()
+    actor_tokens = document.extras.get("actor_tokens", {})
+    if mention.entity and (
+        len(span.text) < 2 or not span.text[:1].isupper()
+        or any(t.i in actor_tokens for t in span)  # "affilié à al-Qaïda": an actor
+        or any(_acronym(t.text) for t in span)  # "les FAMa", "la CSQ": organisations
+    ):
+        return None
+    if _introduced(doc, mention.start, mention.kind):
+        return 0
+    role = _role_token(span.root)
+    if role.i != span.root.i and _introduced(doc, role.left_edge.i, mention.kind):
+        return 0
+    if (
+        mention.kind != "country"
+        and (mention.entity or mention.kind in ("city", "region"))
+        and role.dep_ not in w.actor_deps
+        and not any(t.i in actor_tokens for t in span)
+        and not any(c.dep_ == "case" for c in role.children)
+    ):
+        return 1
+    return None
 
 
 def _clause_verb(token: Token) -> Token:
@@ -213,27 +271,16 @@ def find_location(document: Document, sent: Span, trigger: Token) -> Location | 
     doc = document.doc
     if doc is None:
         return None
-    w = words()
-    actor_tokens = document.extras.get("actor_tokens", {})
     trigger_clause = _clause_verb(trigger)
     best: tuple[tuple[int, int, int, int], Mention] | None = None
     for m in mentions(document):
         if m.start < sent.start or m.end > sent.end:
             continue
         span = doc[m.start : m.end]
-        root = span.root
-        if _introduced(doc, m):
-            weak = 0
-        elif (
-            m.kind != "country"
-            and (m.entity or m.kind in ("city", "region"))
-            and root.dep_ not in w.actor_deps
-            and not any(t.i in actor_tokens for t in span)
-            and not any(c.dep_ == "case" for c in root.children)
-        ):
-            weak = 1
-        else:
+        weak = _is_location(document, m, span)
+        if weak is None:
             continue
+        root = span.root
         in_clause = (
             any(a.i == trigger.i for a in root.ancestors)
             or _clause_verb(root).i == trigger_clause.i
@@ -247,4 +294,27 @@ def find_location(document: Document, sent: Span, trigger: Token) -> Location | 
         return None
     m = best[1]
     start, end = document.span_offsets(doc[m.start : m.end])
-    return Location(text=document.text[start:end], start=start, end=end, country=m.country)
+    # an unknown name (a LOC entity) takes its context's country; seas and
+    # world regions are known to have none
+    country = m.country if m.kind else _context_country(document, sent)
+    return Location(text=document.text[start:end], start=start, end=end, country=country)
+
+
+def _context_country(document: Document, sent: Span) -> str | None:
+    """The country of a place the gazetteer does not know, read from its context.
+
+    The one country of the known places of the same sentence ("à Farabougou,
+    dans le centre du Mali") wins; else the country of nearly all (80 %) of
+    the document's known places, as in a local news story.
+    """
+    known = [m for m in mentions(document) if m.country]
+    in_sentence = {m.country for m in known if sent.start <= m.start < sent.end}
+    if len(in_sentence) == 1:
+        return in_sentence.pop()
+    counts: dict[str, int] = {}
+    for m in known:
+        counts[m.country] = counts.get(m.country, 0) + 1  # type: ignore[index]
+    if not counts:
+        return None
+    top = max(counts, key=counts.__getitem__)
+    return top if counts[top] >= 0.8 * sum(counts.values()) else None
