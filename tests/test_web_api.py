@@ -227,3 +227,24 @@ def test_web_hostile_record_is_served_verbatim(client):
     record = client.get("/api/articles/a3-hostile").json()
     for s in HOSTILE:
         assert s in record["text"]
+
+
+def test_web_article_events_link_to_their_story(client):
+    items = client.get("/api/articles/a1-kharkiv/stories").json()["items"]
+    strike = next(x for x in items if x["n"] == 0)
+    assert strike["n_claims"] == 3 and strike["n_articles"] == 2
+    story = client.get(f"/api/stories/{strike['story_id']}").json()
+    assert {c["article_id"] for c in story["claims"]} == {"a1-kharkiv", "a2-kharkiv"}
+    assert client.get("/api/articles/nope/stories").status_code == 404
+
+
+def test_web_serve_command(tmp_path):
+    from typer.testing import CliRunner
+
+    from selon.cli import app
+
+    runner = CliRunner()
+    out = runner.invoke(app, ["serve", "--help"], terminal_width=200)
+    assert out.exit_code == 0 and "127.0.0.1" in out.output
+    missing = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 2

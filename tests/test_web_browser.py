@@ -164,6 +164,10 @@ def test_web_browser_story_view(page, server):
     assert "Kremlin" in page.locator(".claim-card.denies").inner_text()
     assert page.locator("[data-testid=contradiction]").is_visible()
     page.screenshot(path=SHOTS / "story.png", full_page=True)
+    # from an article, an event links to the other claims about it
+    goto(page, server + "/articles/a2-kharkiv")
+    page.locator("[data-testid=story-link]").first.click()
+    sync_api.expect(page.locator("[data-testid=claim-card]")).to_have_count(3)
     assert not page.problems
 
 

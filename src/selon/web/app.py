@@ -149,6 +149,10 @@ def create_app(
         )
         return _error(422, f"invalid request: {problems}")
 
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        return _error(500, f"internal error: {type(exc).__name__}: {exc}")
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
@@ -236,7 +240,15 @@ def create_app(
         record = query.get_record(c, article_id)
         if record is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
-        return record
+        # served as stored: a record written by an older selon must still open
+        return JSONResponse(record)
+
+    @app.get("/api/articles/{article_id}/stories", tags=["corpus"])
+    def article_stories(c: Conn, article_id: str) -> dict[str, Any]:
+        """For each event of the article (by position ``n``), the story it is a claim of."""
+        if query.get_record(c, article_id) is None:
+            raise HTTPException(404, f"no article with id {article_id!r}")
+        return {"items": query.article_stories(c, article_id)}
 
     @app.get("/api/stories", tags=["corpus"])
     def stories(

@@ -391,6 +391,29 @@ def get_story(conn: Connection, story_id: str) -> dict[str, Any] | None:
     return story
 
 
+def article_stories(conn: Connection, article_id: str) -> list[dict[str, Any]]:
+    """For each event of one article, the corpus event (story) it is a claim of."""
+    ce, cc, e = t.corpus_events, t.corpus_claims, t.events
+    if _has_rows(conn, ce):
+        rows = conn.execute(
+            select(e.c.n, ce.c.id, ce.c.n_claims, ce.c.n_articles, ce.c.contradiction)
+            .select_from(e.join(cc, cc.c.event_id == e.c.id)
+                         .join(ce, ce.c.id == cc.c.corpus_event_id))
+            .where(e.c.article_id == article_id).order_by(e.c.n)
+        ).all()
+        return [{"n": n, "story_id": sid, "n_claims": nc, "n_articles": na,
+                 "contradiction": bool(c)} for n, sid, nc, na, c in rows]
+    out = []
+    for sid, group in _grouped_events(conn).items():
+        for r in group:
+            if r["article_id"] == article_id:
+                out.append({"n": int(r["id"].rsplit(":", 1)[1]), "story_id": sid,
+                            "n_claims": len(group),
+                            "n_articles": len({x["article_id"] for x in group}),
+                            "contradiction": None})
+    return sorted(out, key=lambda x: x["n"])
+
+
 def stats(conn: Connection) -> dict[str, Any]:
     a, e = t.articles, t.events
     n_articles = conn.execute(select(func.count()).select_from(a)).scalar_one()

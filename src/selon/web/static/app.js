@@ -291,6 +291,16 @@ async function pageArticle(main, id) {
   const record = await api(`/api/articles/${encodeURIComponent(id)}`);
   document.title = `${record.title || record.id} — selon`;
   renderRecord(record, main);
+  // link each event to the other claims about it, when there are any
+  const stories = await api(`/api/articles/${encodeURIComponent(id)}/stories`).catch(() => ({ items: [] }));
+  const items = main.querySelectorAll("[data-testid=events-list] > li");
+  for (const s of stories.items) {
+    if (s.n_claims < 2 || !items[s.n]) continue;
+    items[s.n].append(el("div", { class: "small" }, el("a", {
+      href: `/stories/${encodeURIComponent(s.story_id)}`, "data-testid": "story-link",
+      onclick: (e) => e.stopPropagation(),
+    }, `${s.n_claims} claims in ${s.n_articles} articles${s.contradiction ? " — contested" : ""} ›`)));
+  }
 }
 
 // -- explorer -----------------------------------------------------------------
