@@ -135,3 +135,41 @@ def test_events_dates_data_file_loads():
 
 def test_events_dates_scan_ignores_numbers_that_are_not_dates():
     assert scan("Le bilan est de 12 morts et 300 blessés selon 2 sources.") == []
+
+
+@pytest.mark.parametrize(
+    "text,published,direction,expected_text,expected_value",
+    [
+        ("une grève du 8 au 14 décembre", "2024-03-15", None, "8 au 14 décembre", "2023-12-08"),
+        ("emprisonné depuis près de trois ans", "2024-03-15", None,
+         "depuis près de trois ans", "2021"),
+        ("détenu depuis 30 jours", "2024-03-15", None, "depuis 30 jours", "2024-02-14"),
+        ("des arrestations ces derniers jours", "2024-03-15", None, "ces derniers jours",
+         "2024-03-15"),
+        ("un accord dans les prochaines semaines", "2024-03-15", None,
+         "dans les prochaines semaines", "2024-03"),
+        ("des attaques dans les dernières 24 heures", "2024-03-15", None,
+         "dans les dernières 24 heures", "2024-03-15"),
+        ("pas de reprise avant janvier", "2024-11-15", 1, "avant janvier", "2025-01"),
+        ("il y a plus de deux semaines", "2024-03-15", None, "il y a plus de deux semaines",
+         "2024-03-01"),
+        ("le sommet de 3 oct. 2022", "2024-03-15", None, "3 oct. 2022", "2022-10-03"),
+        ("le traité du 12/02/2023", "2024-03-15", None, "12/02/2023", "2023-02-12"),
+        ("réunion lundi prochain", "2024-03-18", None, "lundi prochain", "2024-03-25"),
+        ("réunion ce lundi", "2024-03-18", None, "ce lundi", "2024-03-18"),
+        ("le mois prochain", "2024-12-15", None, "le mois prochain", "2025-01"),
+        ("le week-end dernier", "2024-03-13", None, "le week-end dernier", "2024-03-09"),
+        ("à la mi-mars", "2024-03-15", None, "à la mi-mars", "2024-03-15"),
+        ("fin 2023", "2024-03-15", None, "fin 2023", "2023"),
+        ("depuis 2017", "2024-03-15", None, "depuis 2017", "2017"),
+        ("le 31 février", "2024-03-15", None, "31 février", None),
+    ],
+)
+def test_events_dates_rules(text, published, direction, expected_text, expected_value):
+    from selon.events.dates import resolve
+
+    found = scan(text)
+    assert len(found) == 1
+    cand = found[0]
+    assert text[cand.start : cand.end] == expected_text
+    assert resolve(cand, expected_text, published, direction) == expected_value

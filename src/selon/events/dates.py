@@ -124,6 +124,9 @@ def rules() -> _Rules:
         "this_suffix": _alt(raw["this_suffix"]),
         "period": _alt(raw["period_nouns"]),
         "period_article": _alt(raw["period_articles"]),
+        "approximator": _alt(raw["approximators"]),
+        "vague_intro": _alt(raw["vague_intro"]),
+        "range_word": _alt(raw["range_words"]),
     }
 
     def fill(template: str) -> str:
@@ -371,6 +374,8 @@ def resolve(
             return _resolve_offset(cand, pub)
         if kind == "period":
             return _resolve_period(cand, pub, explicit)
+        if kind == "vague":
+            return _resolve_vague(cand, pub, explicit)
         if kind == "weekday":
             return _resolve_weekday(cand, pub, direction, explicit is not None)
     except (KeyError, ValueError, OverflowError):
@@ -431,9 +436,10 @@ def _resolve_month(
     return _iso(date(year, month, dom or 1), "day" if dom else "month")
 
 
-def _resolve_offset(cand: Candidate, pub: Published) -> str | None:
+def _resolve_offset(cand: Candidate, pub: Published, sign: int | None = None) -> str | None:
     r = rules()
-    sign = r.offsets[cand.get("sign") or ""]
+    if sign is None:
+        sign = r.offsets[cand.get("sign") or ""]
     n = _int(cand.get("n"), r.numbers)
     unit = r.units[cand.get("unit") or ""]
     if n is None:
@@ -447,6 +453,16 @@ def _resolve_offset(cand: Candidate, pub: Published) -> str | None:
     if unit == "month":
         return _relative(pub, _add_months(pub.day, sign * n), "month")
     return _relative(pub, date(pub.day.year + sign * n, 1, 1), "year")
+
+
+def _resolve_vague(cand: Candidate, pub: Published, direction: int | None) -> str | None:
+    """"ces derniers jours", "dans les prochaines 48 heures": near the publication date."""
+    r = rules()
+    unit = r.units[cand.get("unit") or ""]
+    if cand.get("n") is not None and unit in ("day", "week"):
+        return _resolve_offset(cand, pub, direction or 0)
+    precision = {"hour": "day", "day": "day", "week": "month"}.get(unit, "year")
+    return _relative(pub, pub.day, precision)
 
 
 def _resolve_period(cand: Candidate, pub: Published, direction: int | None) -> str | None:
