@@ -17,6 +17,7 @@ form; each sentence is read in one pass over its tokens.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -61,12 +62,13 @@ class Entry:
     prep: frozenset[str] = frozenset()
     noprep: frozenset[str] = frozenset()
     refl: bool = False
+    norefl: bool = False
     genitive: str | None = None
     weak: bool = False
 
     @property
     def conditional(self) -> bool:
-        return bool(self.prep or self.noprep or self.refl)
+        return bool(self.prep or self.noprep or self.refl or self.norefl)
 
 
 @dataclass
@@ -104,8 +106,8 @@ def _parse_entry(kind: str, raw: str, fw: frozenset[str]) -> Entry:
         key = key.strip()
         if key in ("prep", "noprep"):
             opts[key] = frozenset(fold(v) for v in value.split("|") if v.strip())
-        elif key == "refl":
-            opts["refl"] = True
+        elif key in ("refl", "norefl"):
+            opts[key] = True
         elif key == "actor":
             opts["weak"] = True
         elif key in ("mode", "genitive"):
@@ -179,15 +181,21 @@ def _is_name_part(tok: Token, sent: Span) -> bool:
     """A word inside a name ("Alliance nationale…", "Groupe de soutien à…") is no trigger."""
     if tok.i == sent.start:
         return False
-    if tok.ent_type_ in ("ORG", "PER", "LOC"):
+    if tok.ent_type_ in ("ORG", "PER", "LOC", "MISC"):
         return True
     return tok.is_title and tok.i > sent.start and sent.doc[tok.i - 1].text not in ("«", '"', "“")
 
 
 def _dep_words(token: Token) -> set[str]:
-    """Words that introduce the token's complements (prepositions, markers)."""
+    """Words that introduce the token's complements (prepositions, markers).
+
+    Adjuncts (``obl:mod``: "à plusieurs reprises") are left out: a frame
+    condition is about the word's arguments.
+    """
     words: set[str] = set()
     for c in token.children:
+        if c.dep_ == "obl:mod":
+            continue
         words.add(fold(c.text))
         for g in c.children:
             if g.dep_ in ("case", "mark", "fixed"):
@@ -202,10 +210,13 @@ def _accepts(entry: Entry, token: Token, lex: Lexicon) -> bool:
             return False
         if entry.noprep & words:
             return False
-    return not entry.refl or any(
-        fold(c.text) in lex.reflexives and c.dep_.startswith(("expl", "obj", "iobj"))
-        for c in token.children
-    )
+    if entry.refl or entry.norefl:
+        reflexive = any(
+            fold(c.text) in lex.reflexives and c.dep_.startswith(("expl", "obj", "iobj"))
+            for c in token.children
+        )
+        return reflexive if entry.refl else not reflexive
+    return True
 
 
 @dataclass
@@ -229,12 +240,18 @@ def _match_phrase(entry: Entry, start: int, sent: Span, keys: list[tuple[str, ..
     return idx
 
 
-def find_triggers(sent: Span, lex: Lexicon | None = None) -> list[Trigger]:
-    """All triggers in a sentence: phrases first, then single words."""
+def find_triggers(
+    sent: Span, lex: Lexicon | None = None, names: frozenset[int] = frozenset()
+) -> list[Trigger]:
+    """All triggers in a sentence: phrases first, then single words.
+
+    ``names``: indices of tokens inside actor mentions, which are never
+    triggers ("Groupe de soutien à…", "Alliance des…").
+    """
     lex = lex or load_lexicon()
     tokens = list(sent)
     keys = [_keys(t, lex) for t in tokens]
-    used: set[int] = set()
+    used: set[int] = {t.i - sent.start for t in tokens if t.i in names}
     found: list[Trigger] = []
     for i in range(len(tokens)):
         if i in used:
@@ -257,12 +274,16 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> list[Trigger]:
     for i, tok in enumerate(tokens):
         if i in used or tok.pos_ in ("PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM"):
             continue
-        if tok.pos_ not in _NOMINAL and tok.pos_ not in _VERBAL or _is_name_part(tok, sent):
+        if (tok.pos_ not in _NOMINAL and tok.pos_ not in _VERBAL) or _is_name_part(tok, sent):
             continue
-        nominal = tok.pos_ in _NOMINAL
-        primary, secondary = (lex.nouns, lex.verbs) if nominal else (lex.verbs, lex.nouns)
+        if tok.pos_ in _NOMINAL:  # nouns only: "la marche" is no verb
+            tables: tuple[dict[str, list[Entry]], ...] = (lex.nouns,)
+        elif tok.pos_ == "ADJ":  # participles: "les civils blessés"
+            tables = (lex.verbs,)
+        else:  # a verb, or a noun the tagger took for one
+            tables = (lex.verbs, lex.nouns)
         entry = None
-        for table in (primary, secondary):
+        for table in tables:
             for k in keys[i]:
                 for e in table.get(k, ()):
                     if _accepts(e, tok, lex):
@@ -508,10 +529,28 @@ def _main_subject_actor(document: Document, sent: Span) -> Actor | None:
     return None
 
 
-def code_sentence(document: Document, sent: Span, previous: Actor | None = None) -> list[Event]:
+def _name_tokens(document: Document) -> frozenset[int]:
+    """Indices of the Doc tokens covered by a multi-word actor mention."""
+    doc = document.doc
+    out: set[int] = set()
+    if doc is None or not document.actors:
+        return frozenset()
+    starts = [document.to_text(t.idx) for t in doc]
+    for a in document.actors:
+        i = bisect_left(starts, a.start)
+        j = bisect_left(starts, a.end)
+        if j - i > 1:  # one-word mentions ("manifestants") may be events too
+            out.update(range(i, j))
+    return frozenset(out)
+
+
+def code_sentence(
+    document: Document, sent: Span, previous: Actor | None = None,
+    names: frozenset[int] = frozenset(),
+) -> list[Event]:
     """The events of one sentence (``previous``: the prior sentence's main actor)."""
     lex = load_lexicon()
-    triggers = find_triggers(sent, lex)
+    triggers = find_triggers(sent, lex, names)
     if not triggers:
         return []
     strong_types = {t.entry.type for t in triggers if not t.entry.weak}
@@ -536,6 +575,10 @@ def code_sentence(document: Document, sent: Span, previous: Actor | None = None)
             continue
         if head.dep_ == "amod" and head.head.i in heads:  # "attaques coordonnées"
             continue
+        if head.pos_ not in _NOMINAL and any(
+            c.dep_ in ("nsubj", "nsubj:pass") and c.i in heads for c in head.children
+        ):  # "les sanctions visent…": the noun's event, not a second one
+            continue
         sources = _actors(document, src_t)
         targets = _actors(document, tgt_t)
         if not sources:
@@ -549,7 +592,7 @@ def code_sentence(document: Document, sent: Span, previous: Actor | None = None)
         toks = sorted(trig.tokens, key=lambda t: t.i)
         span = sent.doc[toks[0].i : toks[-1].i + 1]
         tspan = document.text_span(span)
-        status = event_status(head)
+        status = event_status(head, lex.support_verbs)
         claimed_by, chain, hedged = _claims(document, tspan.start, tspan.end, head)
         date, location = _where(document, sent, head)
         for s, t in _pairs(etype, sources, targets):
@@ -573,9 +616,10 @@ def code_document(document: Document) -> Document:
         return document
     events: list[Event] = []
     previous: Actor | None = None
+    names = _name_tokens(document)
     for sent in doc.sents:
         try:
-            events.extend(code_sentence(document, sent, previous))
+            events.extend(code_sentence(document, sent, previous, names))
         except Exception as exc:  # an odd parse must not lose the other sentences
             from selon.model import Error
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 #: relations through which a governing word's cues reach the event
 _CLIMB = frozenset({
     "obj", "xcomp", "ccomp", "nmod", "obl:arg", "obl", "obl:mod", "nsubj", "nsubj:pass",
-    "acl", "iobj", "advcl",
+    "iobj", "advcl",
 })
 #: relations of a noun event to a verb that carry the verb's negation to it
 _NEG_SPREAD = frozenset({"nsubj", "nsubj:pass", "obl:arg", "obj"})
@@ -55,6 +55,9 @@ class StatusCues:
     hypothetical_adjectives: frozenset[str]
     hypothetical_verbs: frozenset[str]
     hypothetical_only_conditional: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    future_endings: frozenset[str]
+    conditional_endings: frozenset[str]
     condition_markers: frozenset[str]
 
 
@@ -91,33 +94,71 @@ def is_negated(token: Token, cues: StatusCues | None = None) -> bool:
     return False
 
 
-def _tense_cue(token: Token) -> str | None:
-    """'planned' for a future; 'cond' for a simple conditional; None otherwise."""
-    verbs = [token, *(c for c in token.children if c.dep_.startswith("aux"))]
-    tenses = {t for v in verbs for t in v.morph.get("Tense")}
-    moods = {m for v in verbs for m in v.morph.get("Mood")}
-    if "Fut" in tenses:
-        return "planned"
-    if "Cnd" in moods:
-        compound = any(c.dep_ == "aux:tense" for c in token.children)
-        return None if compound else "cond"
+def _ending(token: Token, cues: StatusCues) -> str | None:
+    """'Fut' or 'Cnd' read from the ending of a form built on the infinitive."""
+    lemma, low = _lemma(token), token.lower_
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    if len(low) <= len(stem) or not low.startswith(stem):
+        return None
+    rest = "r" + low[len(stem):] if lemma.endswith("re") else low[len(lemma) - 1:]
+    for ending in cues.conditional_endings:
+        if rest == ending:
+            return "Cnd"
+    for ending in cues.future_endings:
+        if rest == ending:
+            return "Fut"
     return None
 
 
-def event_status(trigger: Token) -> str:
-    """The status of the event whose trigger head is ``trigger``."""
+def _is_infinitive(token: Token) -> bool:
+    """An infinitive (the tagger's VerbForm is unreliable: a verb spelt as its lemma)."""
+    if "Inf" in token.morph.get("VerbForm"):
+        return True
+    return token.pos_ == "VERB" and token.lower_ == _lemma(token)
+
+
+def _tense_cue(token: Token, cues: StatusCues | None = None) -> str | None:
+    """'planned' for a future; 'cond' for a simple conditional; None otherwise."""
+    cues = cues or load_cues()
+    verbs = [token, *(c for c in token.children if c.dep_.startswith("aux"))]
+    tenses = {t for v in verbs for t in v.morph.get("Tense")}
+    moods = {m for v in verbs for m in v.morph.get("Mood")}
+    for v in verbs:
+        guess = _ending(v, cues) if v.pos_ in ("VERB", "AUX") else None
+        if guess == "Fut":
+            tenses.add("Fut")
+        elif guess == "Cnd":
+            moods.add("Cnd")
+    if "Cnd" in moods:
+        compound = any(c.dep_ == "aux:tense" for c in token.children)
+        return None if compound else "cond"
+    if "Fut" in tenses:
+        return "planned"
+    return None
+
+
+def event_status(trigger: Token, transparent: frozenset[str] = frozenset()) -> str:
+    """The status of the event whose trigger head is ``trigger``.
+
+    ``transparent``: lemmas of support verbs ("lancer une offensive"), through
+    which the cues of higher governors still reach the event; any other verb
+    between the trigger and a governor stops the climb ("pourrait expliquer
+    les attaques" does not make the attacks hypothetical).
+    """
     cues = load_cues()
     negated = hypothetical = planned = False
     if is_negated(trigger, cues):
         negated = True
-    tense = _tense_cue(trigger) if trigger.pos_ in ("VERB", "AUX", "ADJ") else None
+    tense = _tense_cue(trigger, cues) if trigger.pos_ in ("VERB", "AUX", "ADJ") else None
     if tense == "planned":
         planned = True
-    for c in trigger.children:
+    doc = trigger.doc
+    before = [doc[j] for j in range(max(trigger.i - 2, trigger.sent.start), trigger.i)]
+    for c in [*trigger.children, *before]:
         low, lem = c.lower_, _lemma(c)
-        if c.dep_ == "mark" and low in cues.condition_markers:
+        if c.dep_ == "mark" and low in cues.condition_markers and c.head is trigger:
             hypothetical = True
-        elif c.dep_ in ("amod", "advmod"):
+        elif c.dep_ in ("amod", "advmod", "nmod") or c.head is not trigger:
             if low in cues.hypothetical_adjectives or lem in cues.hypothetical_adjectives:
                 hypothetical = True
             elif low in cues.planned_adjectives or lem in cues.planned_adjectives:
@@ -126,10 +167,10 @@ def event_status(trigger: Token) -> str:
     cur = trigger
     for _ in range(_MAX_CLIMB):
         head, dep = cur.head, cur.dep_
-        if head is cur or dep not in _CLIMB:
+        infinitive = _is_infinitive(cur)
+        if head is cur or not (dep in _CLIMB or (dep == "acl" and infinitive)):
             break
         lem = _lemma(head)
-        infinitive = "Inf" in cur.morph.get("VerbForm")
         governs = dep in _GOVERN
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             head_negated = is_negated(head, cues)
@@ -137,16 +178,24 @@ def event_status(trigger: Token) -> str:
                 negated = True
             if governs and head_negated and lem in cues.achievement_verbs:
                 negated = True
-            spread = infinitive or dep in ("nsubj", "nsubj:pass", "obl:arg")
+            spread = infinitive or dep in ("nsubj", "nsubj:pass", "obl:arg") or (
+                dep == "obj" and lem in transparent
+            )
             if head_negated and spread and (cur is trigger or infinitive):
                 negated = True
             if lem in cues.hypothetical_verbs and (infinitive or dep in ("obj", "xcomp")):
                 hypothetical = hypothetical or lem not in cues.hypothetical_only_conditional or (
-                    _tense_cue(head) == "cond"
+                    _tense_cue(head, cues) == "cond"
                 )
             if governs and lem in cues.planning_verbs and dep != "ccomp":
                 planned = planned or infinitive or lem not in cues.planning_verbs_infinitive_only
-            if dep in ("xcomp", "obj", "nsubj:pass", "nsubj") and _tense_cue(head) == "planned":
+            if dep in ("xcomp", "obj", "nsubj:pass", "nsubj") and (
+                _tense_cue(head, cues) == "planned"
+            ):
+                planned = True
+            if dep == "nsubj" and lem in cues.future_auxiliaries and any(
+                c.dep_ == "xcomp" and _is_infinitive(c) for c in head.children
+            ):
                 planned = True
             if any(c.dep_ == "mark" and c.lower_ in cues.condition_markers for c in head.children):
                 hypothetical = True
@@ -159,8 +208,15 @@ def event_status(trigger: Token) -> str:
                 if c.dep_ == "amod" and (c.lower_ in cues.hypothetical_adjectives):
                     hypothetical = True
         if dep == "ccomp":  # the reporting verb's clause: stop there
-            if tense == "cond":
+            if tense == "cond":  # future in the past: "a annoncé qu'il se retirerait"
                 planned = True
+            break
+        content_verb = head.pos_ in ("VERB", "ADJ") and lem not in transparent and not (
+            lem in cues.planning_verbs or lem in cues.negating_verbs
+            or lem in cues.hypothetical_verbs or lem in cues.achievement_verbs
+            or lem in cues.future_auxiliaries
+        )
+        if content_verb:
             break
         cur = head
     sent = trigger.sent
