@@ -1,0 +1,559 @@
+"""Find actor mentions in a parsed Doc and resolve each to a canonical actor.
+
+How it works, in one left-to-right pass over the Doc's tokens:
+
+1. *Names* (countries, capitals and seats of power, organisations, office
+   holders, demonyms) are matched greedily, longest first, on folded keys
+   (:func:`selon.actors.lexicon.fold`); only tokens whose first folded word
+   starts some key are tried, so the cost is a few dict lookups per token.
+2. *Phrases* (titles such as "ministre des Affaires étrangères" and generic
+   agents such as "armée", "manifestants") are matched the same way on the
+   tokens that are not demonyms, so "le ministre russe des Affaires
+   étrangères" matches the title and keeps "russe" as its country.
+3. A phrase takes its owner from what follows: a demonym, a "de/du + name"
+   complement ("secrétaire général de l'OTAN", "porte-parole du Kremlin"),
+   and, for a title, the name of its holder ("le président russe Vladimir
+   Poutine", "le ministre suédois de la Défense Peter Hultqvist").
+4. A title without a name resolves to the holder at the publication date,
+   preferring a holder the article already named.
+5. Unknown people (spaCy PER entities) become actors; a later surname alone
+   and a subject pronoun ("il") with one candidate resolve to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from selon.actors.lexicon import (
+    COUNTRY,
+    DEMONYM,
+    ORG,
+    PERSON,
+    SEAT,
+    Lexicon,
+    Name,
+    Office,
+    Title,
+    at_date,
+    fold,
+    lexicon,
+    slug,
+)
+from selon.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: longest phrase (in tokens) a name or title is looked for across
+MAX_TOKENS = 12
+#: category preference when one folded name has several readings
+PRIORITY = {ORG: 0, COUNTRY: 1, SEAT: 2, PERSON: 3, DEMONYM: 4}
+#: dependency labels of a token that names the same actor as its head
+SAME_PHRASE = frozenset({"appos", "flat:name", "flat", "fixed", "amod", "compound"})
+SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+
+
+@dataclass
+class Match:
+    """A span of tokens ``[start, end)`` and what it was matched as."""
+
+    start: int
+    end: int
+    kind: str  # "name", "title", "agent", "demonym"
+    names: list[Name] = field(default_factory=list)
+    key: str = ""
+
+
+def _token_keys(doc: Doc) -> list[str]:
+    keys = []
+    for t in doc:
+        k = fold(t.text)
+        if not k and t.text not in "-'’":
+            k = t.text  # keep ".", "," so that names never run across them
+        keys.append(k)
+    return keys
+
+
+def _case_ok(doc: Doc, start: int, end: int, entry: Name) -> bool:
+    text = doc[start].text
+    if entry.acronym:
+        span = doc[start:end].text
+        letters = [c for c in span if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+    if entry.capital:
+        return text[:1].isupper()
+    return True
+
+
+def _match_names(doc: Doc, keys: list[str], lex: Lexicon) -> list[Match]:
+    """Greedy longest matches of dictionary names, left to right."""
+    out: list[Match] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        k = keys[i]
+        first = k.split(" ", 1)[0] if k else ""
+        maxw = lex.first_names.get(first, 0)
+        if not maxw:
+            i += 1
+            continue
+        best: Match | None = None
+        words: list[str] = []
+        for j in range(i, min(n, i + MAX_TOKENS)):
+            if j > i and doc[j].is_sent_start:
+                break
+            if keys[j]:
+                words.extend(keys[j].split())
+            if len(words) > maxw:
+                break
+            entries = lex.names.get(" ".join(words))
+            if entries:
+                ok = [e for e in entries if _case_ok(doc, i, j + 1, e)]
+                if ok:
+                    best = Match(i, j + 1, "name", ok)
+        if best is None:
+            i += 1
+            continue
+        if all(e.category == DEMONYM for e in best.names):
+            best.kind = "demonym"
+        out.append(best)
+        i = best.end
+    return out
+
+
+def _match_phrases(
+    doc: Doc, keys: list[str], lex: Lexicon, skip: set[int], taken: set[int]
+) -> list[Match]:
+    """Greedy longest matches of titles and agents, skipping demonym tokens."""
+    out: list[Match] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if i in skip or i in taken or not keys[i]:
+            i += 1
+            continue
+        first = keys[i].split(" ", 1)[0]
+        maxw = lex.first_phrases.get(first, 0)
+        if not maxw or doc[i].pos_ in ("VERB", "AUX", "PRON"):
+            i += 1
+            continue
+        best: Match | None = None
+        words: list[str] = []
+        for j in range(i, min(n, i + MAX_TOKENS)):
+            if j > i and doc[j].is_sent_start:
+                break
+            if j in skip:
+                continue
+            if keys[j]:
+                words.extend(keys[j].split())
+            if len(words) > maxw:
+                break
+            key = " ".join(words)
+            if key in lex.titles:
+                best = Match(i, j + 1, "title", key=key)
+            elif key in lex.agents:
+                best = Match(i, j + 1, "agent", key=key)
+        if best is None:
+            i += 1
+            continue
+        out.append(best)
+        i = best.end
+    return out
+
+
+class Resolver:
+    """Resolves the mentions of one Document; holds the in-article memory."""
+
+    def __init__(self, document, lex: Lexicon | None = None) -> None:
+        self.document = document
+        self.doc: Doc = document.doc
+        self.lex = lex or lexicon()
+        self.published: str | None = document.published
+        self.mentions: list[Actor] = []
+        self.index: dict[int, Actor] = {}
+        #: (role, owner) → actor named earlier in the article, for bare titles
+        self.by_role: dict[tuple[str, str], Actor] = {}
+        self.last_role: dict[str, Actor] = {}
+        #: folded surname → person actor named earlier (dictionary or not)
+        self.surnames: dict[str, Actor] = {}
+        self.seen_people: set[str] = set()
+
+    # ------------------------------------------------------------ actors
+
+    def actor(self, aid: str, name: str, country, kind, wikidata=None) -> Actor:
+        return Actor(id=aid, name=name, country=country, kind=kind, wikidata=wikidata,
+                     start=0, end=0)
+
+    def country_actor(self, iso: str) -> Actor:
+        c = self.lex.countries.get(iso, {})
+        return self.actor(f"country:{iso}", c.get("name") or iso, iso, "GOV", c.get("wikidata"))
+
+    def org_actor(self, oid: str) -> Actor:
+        o = self.lex.orgs[oid]
+        return self.actor(f"org:{oid}", o["name"], o["country"], o["kind"], o["wikidata"])
+
+    def office_actor(self, office: Office) -> Actor:
+        return self.actor(office.id, office.name, office.country, office.kind, office.wikidata)
+
+    def person_actor(self, pid: str) -> Actor | None:
+        office = at_date(self.lex.offices.get(pid, []), self.published)
+        if office is None:
+            office = at_date(self.lex.offices.get(pid, []), None)
+        return self.office_actor(office) if office else None
+
+    def pick(self, entries: list[Name]) -> Actor | None:
+        """One actor for a name with one or more readings."""
+        entries = sorted(entries, key=lambda e: PRIORITY[e.category])
+        top = entries[0]
+        if top.category == PERSON:
+            ids = list(dict.fromkeys(e.ref for e in entries if e.category == PERSON))
+            if len(ids) > 1:  # "Maïga": the one in office, or the one named already
+                seen = [p for p in ids if p in self.seen_people]
+                valid = [p for p in ids if self._in_office(p)]
+                ids = seen or valid
+                if len(ids) != 1:
+                    return None
+            return self.person_actor(ids[0])
+        if top.category in (COUNTRY, SEAT, DEMONYM):
+            return self.country_actor(top.ref)
+        return self.org_actor(top.ref)
+
+    def _in_office(self, pid: str) -> bool:
+        offices = self.lex.offices.get(pid, [])
+        office = at_date(offices, self.published)
+        return office is not None and (
+            not self.published or office.end >= self.published[:7]
+        )
+
+    # ------------------------------------------------------------ output
+
+    def emit(self, actor: Actor, start: int, end: int, own: set[int] | None = None) -> Actor:
+        """Record a mention over tokens ``[start, end)``; ``own`` = tokens to index."""
+        span = self.doc[start:end]
+        s, e = self.document.span_offsets(span)
+        placed = actor.model_copy(update={"start": s, "end": e})
+        self.mentions.append(placed)
+        for i in own if own is not None else range(start, end):
+            self.index[i] = placed
+        if placed.id.startswith("person:"):
+            self.seen_people.add(placed.id)
+            words = fold(placed.name).split()
+            if words:
+                self.surnames[words[-1]] = placed
+        return placed
+
+    def remember(self, actor: Actor, role: str | None, owner: str | None) -> None:
+        if role and owner:
+            self.by_role[(role, owner)] = actor
+        if role:
+            self.last_role[role] = actor
+
+    # ------------------------------------------------------------ phrases
+
+    def owner_after(
+        self, k: int, names_at: dict[int, Match]
+    ) -> tuple[int, str | None, Actor | None, Match | None]:
+        """Read ``de/du + (article) + name`` and demonyms after a phrase.
+
+        Returns (new end, country from a demonym, owner actor, owner match).
+        """
+        doc, lex = self.doc, self.lex
+        country: str | None = None
+        owner: Actor | None = None
+        owner_match: Match | None = None
+        n = len(doc)
+        for _ in range(3):
+            if k >= n or doc[k].is_sent_start:
+                break
+            m = names_at.get(k)
+            if m is not None and m.kind == "demonym" and country is None:
+                country = m.names[0].ref
+                k = m.end
+                continue
+            if fold(doc[k].text) in lex.linkers and owner is None:
+                j = k + 1
+                while j < n and fold(doc[j].text) in lex.determiners:
+                    j += 1
+                m = names_at.get(j)
+                if m is not None and m.kind == "name" and not (
+                    country and m.names[0].category in (COUNTRY, SEAT)
+                ):  # "les troupes russes du Bélarus": Russian troops, not Belarus's
+                    owner = self.pick(m.names)
+                    owner_match = m
+                    k = m.end
+                    continue
+                if m is not None:
+                    break
+                # a portfolio or body: "de la Justice", "des Affaires sociales"
+                if j < n and doc[j].text[:1].isupper() and doc[j].pos_ in ("NOUN", "PROPN", "ADJ"):
+                    j += 1
+                    while j < n and doc[j].pos_ == "ADJ" and not doc[j].text[:1].isupper():
+                        if j in names_at:
+                            break
+                        j += 1
+                    k = j
+                    continue
+            break
+        return k, country, owner, owner_match
+
+    def holder_name(
+        self, k: int, names_at: dict[int, Match]
+    ) -> tuple[int, Actor | None, str | None]:
+        """The name right after a title: a dictionary person or a run of proper nouns."""
+        doc = self.doc
+        n = len(doc)
+        j = k
+        while j < n and doc[j].text in ("(", ")") and j - k < 1:
+            j += 1
+        run_end = j
+        found: Actor | None = None
+        while run_end < n and not (run_end > j and doc[run_end].is_sent_start):
+            m = names_at.get(run_end)
+            if m is not None and m.kind == "name" and any(e.category == PERSON for e in m.names):
+                found = self.pick([e for e in m.names if e.category == PERSON])
+                run_end = m.end
+                break
+            t = doc[run_end]
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and m is None:
+                run_end += 1
+                continue
+            break
+        if found is not None:
+            return run_end, found, None
+        if run_end > j and run_end - j <= 4:
+            return run_end, None, doc[j:run_end].text
+        return k, None, None
+
+    def resolve_title(self, m: Match, names_at: dict[int, Match], skip: set[int]) -> None:
+        lex = self.lex
+        title: Title = lex.titles[m.key]
+        country = next((names_at[i].names[0].ref for i in range(m.start, m.end)
+                        if i in skip and i in names_at), None)
+        end, after_country, owner, owner_match = self.owner_after(m.end, names_at)
+        country = country or after_country
+        end, person, unknown = self.holder_name(end, names_at)
+        own = set(range(m.start, end))
+        if owner_match is not None:
+            own -= set(range(owner_match.start, owner_match.end))
+        owner_key: str | None = None
+        if title.org:
+            owner_key = title.org
+        elif owner is not None and owner.id.startswith("org:"):
+            owner_key = owner.id[4:]
+        elif owner is not None and owner.country:
+            owner_key = owner.country
+        elif country:
+            owner_key = country
+        if person is not None:
+            self.remember(person, title.role, owner_key)
+            self.emit(person, m.start, end, own)
+            return
+        if unknown is not None:
+            kind = title.kind or (owner.kind if owner is not None else None)
+            c = country or (owner.country if owner is not None else None)
+            if kind == "IGO":
+                c = None
+            words = fold(unknown).split()
+            earlier = self.surnames.get(words[-1]) if words else None
+            if earlier is not None and len(words) == 1:
+                actor = earlier
+            else:
+                actor = self.actor("person:" + slug(unknown), unknown, c, kind)
+            self.remember(actor, title.role, owner_key)
+            self.emit(actor, m.start, end, own)
+            return
+        actor: Actor | None = None
+        if title.role:
+            if owner_key:
+                actor = self.by_role.get((title.role, owner_key))
+                if actor is None:
+                    office = at_date(lex.holders.get((title.role, owner_key), []), self.published)
+                    actor = self.office_actor(office) if office else None
+            elif title.role in self.last_role:
+                actor = self.last_role[title.role]
+        if actor is None and title.role == "leader" and owner is not None:
+            actor = owner
+        if actor is None and title.kind and (owner_key or m.key != "ministre"):
+            c = country or (owner.country if owner is not None else None)
+            if title.kind == "IGO" and owner is not None and owner.kind == "IGO":
+                actor = owner
+            elif c or title.role is None:
+                name = self._label(m.start, end)
+                actor = self.actor(f"title:{slug(name)}", name, c, title.kind)
+        if actor is None:
+            return
+        self.remember(actor, title.role, owner_key)
+        self.emit(actor, m.start, end, own)
+
+    def resolve_agent(self, m: Match, names_at: dict[int, Match], skip: set[int]) -> None:
+        kind = self.lex.agents[m.key]
+        country = next((names_at[i].names[0].ref for i in range(m.start, m.end)
+                        if i in skip and i in names_at), None)
+        end, after_country, owner, owner_match = self.owner_after(m.end, names_at)
+        country = country or after_country
+        own = set(range(m.start, end))
+        if owner_match is not None:
+            own -= set(range(owner_match.start, owner_match.end))
+        # "le groupe jihadiste JNIM", "l'agence de presse Reuters": the name decides
+        nxt = names_at.get(end)
+        if owner is None and country is None and nxt is not None and nxt.kind == "name":
+            named = self.pick(nxt.names)
+            if named is not None and not named.id.startswith("country:"):
+                self.emit(named, m.start, nxt.end)
+                return
+        if kind == "inherit":
+            if owner is None and country:
+                owner = self.country_actor(country)
+            if owner is not None:
+                self.emit(owner, m.start, end, own)
+            return
+        if owner is not None and owner.id.startswith("org:"):
+            self.emit(owner, m.start, end, own)
+            return
+        if owner is not None and owner.id.startswith("country:"):
+            country = country or owner.country
+        elif owner is not None and country is None:
+            country = owner.country
+        name = self._label(m.start, end)
+        actor = self.actor(f"group:{slug(name)}", name, country, kind)
+        self.emit(actor, m.start, end, own)
+
+    def _label(self, start: int, end: int) -> str:
+        """A generic actor's name: its words without the leading article."""
+        span = self.doc[start:end]
+        s, e = self.document.span_offsets(span)
+        return self.document.text[s:e]
+
+    # ------------------------------------------------------------ run
+
+    def run(self) -> None:
+        doc, lex = self.doc, self.lex
+        keys = _token_keys(doc)
+        names = _match_names(doc, keys, lex)
+        names_at = {m.start: m for m in names}
+        skip: set[int] = set()  # lowercase demonym adjectives
+        taken: set[int] = set()
+        for m in names:
+            if m.kind == "demonym" and not doc[m.start].text[:1].isupper():
+                skip.update(range(m.start, m.end))
+            else:
+                taken.update(range(m.start, m.end))
+        phrases = _match_phrases(doc, keys, lex, skip, taken)
+        phrase_tokens: set[int] = set()
+        events: list[tuple[int, int, Match]] = []
+        for m in phrases:
+            events.append((m.start, 0, m))
+        for m in names:
+            events.append((m.start, 1, m))
+        events.sort(key=lambda x: (x[0], x[1]))
+        for _, _, m in events:
+            if m.kind in ("title", "agent"):
+                before = len(self.mentions)
+                if m.kind == "title":
+                    self.resolve_title(m, names_at, skip)
+                else:
+                    self.resolve_agent(m, names_at, skip)
+                if len(self.mentions) > before:
+                    last = self.mentions[-1]
+                    phrase_tokens.update(i for i, a in self.index.items() if a is last)
+                continue
+            if m.start in phrase_tokens or m.start in self.index:
+                continue
+            if m.kind == "demonym":
+                self._demonym(m, names_at)
+                continue
+            actor = self.pick(m.names)
+            if actor is None:
+                continue
+            if actor.id.startswith("country:") and self._is_first_name(m):
+                continue  # "Maurice Papon", "Salvador Allende"
+            self.emit(actor, m.start, m.end)
+            if actor.id.startswith("person:"):
+                office = at_date(lex.offices.get(actor.id, []), self.published)
+                if office is not None:
+                    self.remember(actor, office.role, office.org or office.country)
+        self._unknown_people()
+        self._pronouns()
+        self.mentions.sort(key=lambda a: (a.start, -a.end))
+
+    def _is_first_name(self, m: Match) -> bool:
+        doc = self.doc
+        return (
+            m.end < len(doc)
+            and m.end - m.start == 1
+            and doc[m.end].pos_ == "PROPN"
+            and doc[m.end].text[:1].isupper()
+            and doc[m.end].ent_type_ == "PER"
+        )
+
+    def _demonym(self, m: Match, names_at: dict[int, Match]) -> None:
+        """A demonym not inside a title or agent: "les Russes", "le français Dito
+        Emmanuel Macron", or an adjective ("les demandes russes") → its state."""
+        doc = self.doc
+        iso = m.names[0].ref
+        end, person, unknown = self.holder_name(m.end, names_at)
+        if person is not None:
+            self.emit(person, m.start, end)
+            return
+        if unknown is not None and not doc[m.start].text[:1].isupper():
+            actor = self.actor("person:" + slug(unknown), unknown, iso, "GOV")
+            self.emit(actor, m.start, end)
+            return
+        self.emit(self.country_actor(iso), m.start, m.end)
+
+    def _unknown_people(self) -> None:
+        """spaCy PER entities the dictionary does not know; a later surname alone
+        ("Hultqvist") is the person introduced earlier."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PER" or any(i in self.index for i in range(ent.start, ent.end)):
+                continue
+            words = fold(ent.text).split()
+            if not words or not ent.text[:1].isupper():
+                continue
+            earlier = self.surnames.get(words[-1])
+            if earlier is not None and earlier.start < self.document.to_text(ent.start_char):
+                self.emit(earlier, ent.start, ent.end)
+                continue
+            if len(words) < 2:
+                continue  # a lone first name or surname with no antecedent
+            actor = self.actor("person:" + slug(ent.text), ent.text, None, None)
+            self.emit(actor, ent.start, ent.end)
+        self.mentions.sort(key=lambda a: (a.start, -a.end))
+
+    def _pronouns(self) -> None:
+        """A subject "il"/"elle" is the one person named as a subject just before
+        it (same sentence, else the previous one); left open when ambiguous."""
+        doc = self.doc
+        people = [(i, a) for i, a in sorted(self.index.items()) if a.id.startswith("person:")]
+        if not people:
+            return
+        sents = list(doc.sents)
+        order = {s.start: n for n, s in enumerate(sents)}
+        for t in doc:
+            if fold(t.text) not in self.lex.pronouns or t.dep_ not in SUBJECTS:
+                continue
+            sent = t.sent
+            prev_start = sent.start
+            k = order.get(sent.start, 0)
+            if k > 0:
+                prev_start = sents[k - 1].start
+            cands = [(i, a) for i, a in people if sent.start <= i < t.i]
+            if not cands:
+                cands = [(i, a) for i, a in people if prev_start <= i < sent.start]
+            ids = {a.id for _, a in cands}
+            if len(ids) > 1:
+                subj = {a.id for i, a in cands if doc[i].dep_ in SUBJECTS}
+                ids = subj if len(subj) == 1 else set()
+            if len(ids) != 1:
+                continue
+            pid = ids.pop()
+            actor = next(a for _, a in cands if a.id == pid)
+            self.emit(actor, t.i, t.i + 1)
+
+
+def resolve_document(document) -> tuple[list[Actor], dict[int, Actor]]:
+    """All mentions of a parsed Document, and the token index."""
+    r = Resolver(document)
+    r.run()
+    return r.mentions, r.index
