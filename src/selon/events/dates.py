@@ -84,6 +84,7 @@ class _Rules:
     context_before: dict[str, int]
     context_re: re.Pattern[str]
     conditional_endings: tuple[str, ...]
+    imperfect_endings: tuple[str, ...]
     future_lemmas: frozenset[str]
     future_words: frozenset[str]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
@@ -148,6 +149,7 @@ def rules() -> _Rules:
         context_before=ctx,
         context_re=re.compile(r"\b(" + _alt(ctx) + r")\s*$"),
         conditional_endings=tuple(fold(w) for w in raw["conditional_endings"]),
+        imperfect_endings=tuple(str(w) for w in raw["imperfect_endings"]),
         future_lemmas=frozenset(fold(w) for w in raw["future_lemmas"]),
         future_words=frozenset(fold(w) for w in raw["future_words"]),
         patterns=patterns,
@@ -521,6 +523,11 @@ def _is_conditional(verb: Token) -> bool:
     return len(stem) > 2 and any(text == stem + e for e in endings)
 
 
+def _is_imperfect(verb: Token) -> bool:
+    text = verb.text.lower()
+    return any(text.endswith(e) and len(text) - len(e) >= 3 for e in rules().imperfect_endings)
+
+
 def tense_direction(trigger: Token) -> int | None:
     """-1 when the event is told as past, +1 when planned or future, None when unclear.
 
@@ -537,6 +544,8 @@ def tense_direction(trigger: Token) -> int | None:
             return 1
     verb = _clause_verb(trigger)
     for _ in range(3):
+        if fold(verb.text) in r.future_words:  # "le vote est prévu jeudi"
+            return 1
         auxes = [c for c in verb.children if c.dep_.startswith("aux")]
         for aux in auxes:
             if fold(aux.lemma_) in r.future_lemmas:
@@ -548,7 +557,8 @@ def tense_direction(trigger: Token) -> int | None:
         mood = verb.morph.get("Mood")
         if "Fut" in tense or "Cnd" in mood or _is_conditional(verb):
             return 1
-        if "Imp" in tense or ("Past" in tense and "Fin" in verb.morph.get("VerbForm")):
+        finite = "Fin" in verb.morph.get("VerbForm")
+        if "Imp" in tense or ("Past" in tense and finite) or (finite and _is_imperfect(verb)):
             return -1
         head = verb.head
         if head is verb:
