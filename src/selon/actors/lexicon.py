@@ -99,6 +99,8 @@ class Lexicon:
     determiners: frozenset[str] = frozenset()
     linkers: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
+    definite: frozenset[str] = frozenset()
+    focus_kinds: frozenset[str] = frozenset()
 
     def add_name(self, text: str, entry: Name) -> None:
         key = fold(text)
@@ -152,6 +154,8 @@ def lexicon() -> Lexicon:
     lex.determiners = frozenset(fold(w) for w in generic.get("determiners", []) if fold(w))
     lex.linkers = frozenset(fold(w) for w in generic.get("linkers", []) if fold(w))
     lex.pronouns = frozenset(fold(w) for w in generic.get("pronouns", []))
+    lex.definite = frozenset(fold(w) for w in generic.get("definite", []) if fold(w))
+    lex.focus_kinds = frozenset(generic.get("focus_kinds", []))
     no_surname = {fold(w) for w in generic.get("surname_exceptions", [])}
 
     for row in _rows("countries.csv"):

@@ -178,6 +178,8 @@ class Resolver:
         #: folded surname → person actor named earlier (dictionary or not)
         self.surnames: dict[str, Actor] = {}
         self.seen_people: set[str] = set()
+        #: how often each state was named so far (the article's main country)
+        self.country_counts: dict[str, int] = {}
 
     # ------------------------------------------------------------ actors
 
@@ -236,12 +238,37 @@ class Resolver:
         self.mentions.append(placed)
         for i in own if own is not None else range(start, end):
             self.index[i] = placed
+        if placed.id.startswith("country:") and placed.country:
+            self.country_counts[placed.country] = self.country_counts.get(placed.country, 0) + 1
         if placed.id.startswith("person:"):
             self.seen_people.add(placed.id)
             words = fold(placed.name).split()
             if words:
                 self.surnames[words[-1]] = placed
         return placed
+
+    def focus(self) -> str | None:
+        """The state the article has named most so far (latest on ties)."""
+        if not self.country_counts:
+            return None
+        best = max(self.country_counts.values())
+        for a in reversed(self.mentions):
+            if a.country and self.country_counts.get(a.country) == best:
+                return a.country
+        return None
+
+    def definite(self, start: int) -> bool:
+        return start > 0 and fold(self.doc[start - 1].text) in self.lex.definite
+
+    def antecedent(self, kind: str) -> Actor | None:
+        """The last named actor of ``kind`` (a state, an organisation, or a
+        generic actor that had a country), for "l'armée", "le groupe jihadiste"."""
+        for a in reversed(self.mentions):
+            if a.kind != kind:
+                continue
+            if a.id.startswith(("org:", "country:")) or (a.id.startswith("group:") and a.country):
+                return a
+        return None
 
     def remember(self, actor: Actor, role: str | None, owner: str | None) -> None:
         if role and owner:
@@ -346,6 +373,8 @@ class Resolver:
         elif country:
             owner_key = country
         if person is not None:
+            if title.role is None and title.kind == "MIL" and person.country:
+                person = person.model_copy(update={"kind": "MIL"})  # "le capitaine X"
             self.remember(person, title.role, owner_key)
             self.emit(person, m.start, end, own)
             return
@@ -354,6 +383,8 @@ class Resolver:
             c = country or (owner.country if owner is not None else None)
             if kind == "IGO":
                 c = None
+            elif c is None and kind in self.lex.focus_kinds:
+                c = self.focus()
             words = fold(unknown).split()
             earlier = self.surnames.get(words[-1]) if words else None
             if earlier is not None and len(words) == 1:
@@ -415,6 +446,15 @@ class Resolver:
             country = country or owner.country
         elif owner is not None and country is None:
             country = owner.country
+        if country is None and owner is None and self.definite(m.start):
+            earlier = self.antecedent(kind)
+            if earlier is not None and not earlier.id.startswith("country:"):
+                self.emit(earlier, m.start, end, own)
+                return
+            if earlier is not None:
+                country = earlier.country
+            elif kind in self.lex.focus_kinds:
+                country = self.focus()
         name = self._label(m.start, end)
         actor = self.actor(f"group:{slug(name)}", name, country, kind)
         self.emit(actor, m.start, end, own)
@@ -525,8 +565,14 @@ class Resolver:
         """A subject "il"/"elle" is the one person named as a subject just before
         it (same sentence, else the previous one); left open when ambiguous."""
         doc = self.doc
-        people = [(i, a) for i, a in sorted(self.index.items()) if a.id.startswith("person:")]
-        if not people:
+        indexed = sorted(self.index.items())
+        people = [(i, a) for i, a in indexed if a.id.startswith("person:")]
+        # organisations and groups count only as subjects ("Le JNIM ... Il revendique")
+        others = [
+            (i, a) for i, a in indexed
+            if not a.id.startswith("person:") and self.doc[i].dep_ in SUBJECTS
+        ]
+        if not people and not others:
             return
         sents = list(doc.sents)
         order = {s.start: n for n, s in enumerate(sents)}
@@ -541,6 +587,8 @@ class Resolver:
             cands = [(i, a) for i, a in people if sent.start <= i < t.i]
             if not cands:
                 cands = [(i, a) for i, a in people if prev_start <= i < sent.start]
+            if not cands:
+                cands = [(i, a) for i, a in others if prev_start <= i < t.i]
             ids = {a.id for _, a in cands}
             if len(ids) > 1:
                 subj = {a.id for i, a in cands if doc[i].dep_ in SUBJECTS}
