@@ -30,6 +30,11 @@ def _trigger(document, word: str):
         # "de Goma" is not locative; the province introduced by "dans" is the place
         ("Les rebelles ont pris le contrôle de Goma, dans le Nord-Kivu.", "pris",
          "Nord-Kivu", "COD"),
+        ("Les deux présidents se sont entretenus au Kremlin.", "entretenus", "Kremlin", "RUS"),
+        ("Des attaques ont visé des positions à Tessalit et Kidal.", "visé", "Tessalit", "MLI"),
+        ("Un navire a été arraisonné en mer Rouge.", "arraisonné", "mer Rouge", None),
+        ("Des combats ont eu lieu à Koumbala, dans le nord de la Centrafrique.", "eu",
+         "Koumbala", "CAF"),
         ("Des échanges de tirs ont eu lieu à la frontière entre le Mali et le Niger.", "eu",
          "Mali", "MLI"),
     ],
@@ -49,6 +54,7 @@ def test_events_locations_found(document, text, trigger, expected_text, expected
         ("La Russie a attaqué l'Ukraine.", "attaqué"),  # acting countries are actors
         ("Moscou a dénoncé les nouvelles sanctions.", "dénoncé"),
         ("Le gouvernement a condamné l'attaque.", "condamné"),
+        ("Washington a livré des missiles à l'Ukraine.", "livré"),  # a recipient
     ],
 )
 def test_events_locations_actors_are_not_places(document, text, trigger):
