@@ -49,6 +49,14 @@ def test_quality_translation_signal(code, sentence, signal):
         assert record.text[ev.start : ev.end] == ev.text
 
 
+def test_quality_plural_family_name(code):
+    text = CLEAN + (
+        "\n\nLa famille de Paul Durand a salué sa libération. Les Durands ont remercié "
+        "le gouvernement pour son action."
+    )
+    assert "plural_names" in names(code(text), "machine_translation")
+
+
 def test_quality_glued_sentence_across_line_break(code):
     text = CLEAN + "\n\nLes négociations ont repris avec les représentants et\net les experts hier."
     record = code(text)

@@ -46,7 +46,7 @@ def lexicon() -> Lexicon:
 def token_findings(document: Document) -> dict[str, Finding]:
     """One pass over the tokens: foreign words, agreement, demonym titles, capitals."""
     lex = lexicon()
-    foreign, agreement, demonym, capital, doubled = (Finding() for _ in range(5))
+    foreign, agreement, demonym, capital, doubled, plural = (Finding() for _ in range(6))
     doc = document.doc
     if doc is None:
         return {}
@@ -56,9 +56,12 @@ def token_findings(document: Document) -> dict[str, Finding]:
     named = {
         t.i for ent in doc.ents if any(t.text[:1].isupper() for t in ent) for t in ent
     }
+    toks = list(doc)  # one Token object each: indexing the Doc makes new ones
+    n = len(toks)
+    people = {t.text for t in toks if t.ent_type_ == "PER"}
     in_quote = False
     prev = None
-    for tok in doc:
+    for tok in toks:
         text = tok.text
         if text in QUOTE_OPEN:
             in_quote = True
@@ -77,7 +80,7 @@ def token_findings(document: Document) -> dict[str, Finding]:
         ):
             foreign.add(doc_span(document, tok.idx, tok.idx + len(text)))
         if tok.pos_ == "NOUN" and tok.i >= 2:
-            adj, det = doc[tok.i - 1], doc[tok.i - 2]
+            adj, det = toks[tok.i - 1], toks[tok.i - 2]
             if (
                 adj.pos_ == "ADJ"
                 and det.pos_ == "DET"
@@ -94,14 +97,25 @@ def token_findings(document: Document) -> dict[str, Finding]:
             and text.islower()
             and prev_in_sent is not None
             and prev_in_sent.pos_ == "DET"
-            and tok.i + 1 < len(doc)
-            and doc[tok.i + 1].pos_ == "PROPN"
+            and tok.i + 1 < n
+            and toks[tok.i + 1].pos_ == "PROPN"
         ):
-            nxt = doc[tok.i + 1]
+            nxt = toks[tok.i + 1]
             demonym.add(doc_span(document, prev_in_sent.idx, nxt.idx + len(nxt.text)))
+        if (
+            tok.pos_ in ("PROPN", "NOUN")
+            and len(text) > 3
+            and text[0].isupper()
+            and text.endswith("s")
+            and text[:-1] in people
+            and prev_in_sent is not None
+            and prev_in_sent.pos_ == "DET"
+            and "Plur" in prev_in_sent.morph.get("Number")
+        ):
+            plural.add(doc_span(document, prev_in_sent.idx, tok.idx + len(text)))
         if prev_in_sent is None:
             continue
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        nxt = toks[tok.i + 1] if tok.i + 1 < n else None
         if (
             tok.is_stop
             and text[0].isupper()
@@ -126,6 +140,7 @@ def token_findings(document: Document) -> dict[str, Finding]:
         "demonym_title": demonym,
         "midsentence_capital": capital,
         "glued_sentences": doubled,
+        "plural_names": plural,
     }
 
 
