@@ -527,10 +527,11 @@ class Store:
             return [dict(r._mapping) for r in conn.execute(q)]
 
     def fingerprints(self) -> list[tuple[str, list[int] | None, str | None]]:
-        """(article id, MinHash fingerprint or None, published) of every article."""
+        """(article id, MinHash fingerprint or None, published) of every coded article."""
         q = (
             select(s.articles.c.id, s.quality.c.fingerprint, s.articles.c.published)
             .outerjoin(s.quality, s.quality.c.article_id == s.articles.c.id)
+            .where(s.articles.c.ok.is_(True))  # an article that was not coded has no story
             .order_by(s.articles.c.id)
         )
         with self.engine.connect() as conn:
