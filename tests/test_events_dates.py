@@ -37,6 +37,9 @@ def _trigger(document, word: str):
          "jeudi", "2024-03-14"),
         ("Le ministre a annoncé jeudi qu'il se rendrait à Kiev.", "annoncé", "2024-03-13",
          "jeudi", "2024-03-07"),
+        # the date of the announcement, read with the announcement's tense
+        ("Le Kremlin a annoncé lundi que les troupes partiraient.", "partiraient",
+         "2024-03-13", "lundi", "2024-03-11"),
         ("Les négociations reprendront en janvier.", "reprendront", "2024-03-13",
          "en janvier", "2025-01"),
         ("Les négociations ont repris en janvier.", "repris", "2024-03-13",

@@ -89,3 +89,12 @@ def test_events_locations_gazetteer_columns():
     assert {"country", "city", "region"} <= kinds
     assert all(p.country is None or len(p.country) == 3 for p in places.values())
     assert key("Côte d’Ivoire") == "cote d'ivoire"
+
+
+def test_events_locations_words_file_loads():
+    from selon.events.locations import words
+
+    w = words()
+    assert "a" in w.prepositions and "pres de" in w.prepositions
+    assert w.max_prep_tokens >= 2
+    assert "nsubj" in w.actor_deps and "ville" in w.place_nouns

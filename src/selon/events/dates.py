@@ -613,7 +613,7 @@ def find_date(document: Document, sent: Span, trigger: Token) -> DateRef | None:
     if not inside:
         return None
     trigger_clause = _clause_verb(trigger)
-    best: tuple[tuple[int, int], Candidate] | None = None
+    best: tuple[tuple[int, int], Candidate, Token] | None = None
     for cand in inside:
         span = _span(document, cand)
         if span is None or not len(span):
@@ -627,10 +627,12 @@ def find_date(document: Document, sent: Span, trigger: Token) -> DateRef | None:
         distance = min(abs(t.i - trigger.i) for t in span)
         key = (0 if in_clause else 1, distance)
         if best is None or key < best[0]:
-            best = (key, cand)
+            # a date outside the trigger's clause is read with its own clause's tense
+            # ("a annoncé lundi que les troupes partiraient": lundi is past)
+            best = (key, cand, trigger if in_clause else root)
     if best is None:
         return None
-    return _to_ref(document, best[1], tense_direction(trigger))
+    return _to_ref(document, best[1], tense_direction(best[2]))
 
 
 def find_dates(document: Document) -> list[DateRef]:
