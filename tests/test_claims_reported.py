@@ -39,6 +39,11 @@ def chain_at(document, word: str) -> list[str]:
         ("Selon un communiqué du ministère, la frontière a été fermée.", "fermée", ["ministère"]),
         ("L'attaque a été revendiquée par le groupe armé.", "attaque", ["groupe"]),
         ("Pour lui, la police doit intervenir.", "intervenir", ["lui"]),
+        # the reporting verb as the event's trigger is its subject's claim (gold usage)
+        ("Le ministre a annoncé le retrait des troupes.", "annoncé", ["ministre"]),
+        ("Pour l'heure, la frontière reste fermée.", "fermée", []),
+        ("Depuis Genève, Marie Dupont a évoqué la libération des otages.", "libération", ["Marie"]),
+        ("Le président a dénoncé les violences, selon lui à l'origine de la crise.", "dénoncé", []),
         (
             "Selon les proches du président, le chef rebelle a affirmé qu'il déposerait les armes.",
             "déposerait",
@@ -54,7 +59,6 @@ def test_claims_chain(frames_of, text, word, chain):
     ("text", "word"),
     [
         ("Le président a dénoncé les violences de la nuit.", "dénoncé"),
-        ("Le ministre a annoncé que les troupes seraient retirées.", "annoncé"),
         ("Les rebelles ont attaqué le camp dimanche.", "attaqué"),
         ("Pour sécuriser la ville, l'armée a déployé des blindés.", "déployé"),
     ],

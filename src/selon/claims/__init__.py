@@ -35,9 +35,17 @@ def claim_chain(document: Document, start: int, end: int) -> list[Claim]:
 
     Empty when the outlet states it in its own voice.
     """
-    chain = [c for c in document.claims if c.start <= start and end <= c.end]
+    anchors: dict[tuple[int, int], tuple[int, int]] = document.extras.get("claim_verbs", {})
+    own: list[Claim] = []  # the trigger is the reporting verb: "X a annoncé le retrait"
+    chain: list[Claim] = []
+    for c in document.claims:
+        verb = anchors.get((c.start, c.end))
+        if verb is not None and verb[0] < end and start < verb[1]:
+            own.append(c)
+        elif c.start <= start < c.end and (end <= c.end or c.end - start >= (end - start) / 2):
+            chain.append(c)  # a long trigger may run past the frame's end
     chain.sort(key=lambda c: (c.end - c.start, -c.start))
-    return chain
+    return own[:1] + chain
 
 
 def is_hedged(document: Document, token: Token) -> bool:
@@ -196,6 +204,7 @@ def find_claims(document: Document) -> Document:
     out_quotes: list[Quote] = []
     out_claims: list[Claim] = []
     seen: set[tuple[int, int]] = set()
+    verbs: dict[tuple[int, int], tuple[int, int]] = {}
     for _, item in items:
         if isinstance(item, QuoteSpan):
             s, e = document.to_text(item.start), document.to_text(item.end)
@@ -216,11 +225,14 @@ def find_claims(document: Document) -> Document:
         if (s, e) in seen:
             continue
         seen.add((s, e))
+        if f.verb_span is not None:
+            verbs[(s, e)] = (document.to_text(f.verb_span[0]), document.to_text(f.verb_span[1]))
         span = doc.char_span(f.start, f.end, alignment_mode="expand")
         hedged = bool(span is not None and len(span) and is_hedged(document, span.root))
         out_claims.append(
             Claim(start=s, end=e, claimant=resolve(f.claimant), cue=f.cue, hedged=hedged)
         )
+    document.extras["claim_verbs"] = verbs
     document.quotes = out_quotes
     document.claims = out_claims
     return document

@@ -47,6 +47,9 @@ class Frame:
     claimant: Token | None
     cue: str
     anchor: Token | None = None  # the token the frame hangs on (its verb or adjunct)
+    #: doc-char span of the reporting verb's group ("a annoncé") for complement frames:
+    #: an event triggered by the reporting verb itself is its subject's claim
+    verb_span: tuple[int, int] | None = None
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -118,8 +121,12 @@ def is_incise(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ != "nsubj" or c.i > verb.i or clitic(c) or c.pos_ not in NOMINAL:
             continue  # the parser sometimes makes a quoted adjective the subject
-        if not any(t.text in CLOSING_MARKS for t in doc[c.i + 1 : first.i]):
-            return False  # "X, qui…, a déclaré que": a real subject on the left
+        between = doc[c.right_edge.i + 1 : first.i]
+        if any(t.text in CLOSING_MARKS for t in between):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in between):
+            continue  # "Un civil a été tué, ont rapporté…": that subject is another verb's
+        return False  # "X, qui…, a déclaré que": a real subject on the left
     return True
 
 
@@ -133,6 +140,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if "Rel" in c.morph.get("PronType") and verb.dep_.startswith("acl"):
                 return verb.head  # "le ministre, qui assure que…"
             return c
+    if "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
+        found = _nearest_left_nominal(verb)
+        if found is not None:
+            return found
     if depth > 3 or verb.head.i == verb.i:
         return None
     if verb.dep_ in INHERIT_DEPS:
@@ -144,6 +155,29 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         and "Pres" in verb.morph.get("Tense")
     ):
         return verb.head  # "un témoin disant que…"
+    return None
+
+
+def _nearest_left_nominal(verb: Token) -> Token | None:
+    """When the parser gives a finite verb no subject ("Depuis Bruxelles, Ursula von
+    der Leyen a évoqué…" with the name as an apposition), the noun phrase right
+    before the verbal group, if it is not inside a prepositional phrase."""
+    first = verbal_start(verb)
+    j = first.i - 1
+    while j >= verb.sent.start and verb.doc[j].pos_ == "ADV":
+        j -= 1
+    if j < verb.sent.start:
+        return None
+    t = verb.doc[j]
+    while t.dep_.startswith("flat") or t.dep_ in ("amod", "fixed"):
+        t = t.head
+    if (
+        t.pos_ in NOMINAL
+        and not clitic(t)
+        and "Rel" not in t.morph.get("PronType")
+        and not any(c.dep_ == "case" for c in t.children)
+    ):
+        return t
     return None
 
 
@@ -163,20 +197,24 @@ def inverted_subject(verb: Token, sent: Span) -> Token | None:
             return c
     j = verb.i + 1
     in_pp = False
+    after_time = False
     while j < sent.end:
         t = doc[j]
         j += 1
         if t.is_punct and t.text not in ("«", "»", '"'):
-            return None
+            break
         if clitic(t):
             if t.lower_ != "-t":
                 return t
             continue
         if t.pos_ == "ADP":
-            in_pp = True  # "à la presse", "de son côté": skip up to the PP's noun
+            # "à la presse", "de son côté": skip up to the PP's noun; but "des" after
+            # a date ("mercredi matin des sources locales") is an article
+            in_pp = not (after_time and t.morph.get("Definite"))
             continue
         if t.pos_ in NOMINAL:
-            if in_pp or not_speaker(t):
+            after_time = not_speaker(t)
+            if in_pp or after_time:
                 in_pp = False
                 continue
             return t
@@ -194,13 +232,37 @@ def verbal_start(verb: Token) -> Token:
     return first
 
 
+def _partitive_object(token: Token) -> bool:
+    """ "revendique des attaques": the parser reads the partitive article as a
+    preposition and the object as an oblique."""
+    return token.dep_.startswith("obl") and any(
+        c.dep_ == "case"
+        and c.lemma_ == "de"
+        and c.morph.get("Definite")
+        and c.i == token.left_edge.i
+        for c in token.children
+    )
+
+
 def complement_span(verb: Token, deps: frozenset[str]) -> tuple[int, int] | None:
     """Doc-char span of the verb's complements to its right, or None."""
-    parts = [c for c in verb.children if c.dep_ in deps and c.i > verb.i]
+    parts = [
+        c
+        for c in verb.children
+        if c.i > verb.i and (c.dep_ in deps or ("obj" in deps and _partitive_object(c)))
+    ]
     if not parts:
         return None
     start = min(c.left_edge.idx for c in parts)
     last = max(c.right_edge for c in parts)
+    if all(c.dep_ not in ("ccomp", "xcomp") for c in parts):
+        # a noun phrase ends at its first comma; the parser tends to hang the
+        # sentence's later adjuncts ("…, après deux nuits d'émeutes") on it
+        head = min(parts, key=lambda c: c.i)
+        for t in verb.doc[head.i : last.i + 1]:
+            if t.text == ",":
+                last = verb.doc[t.i - 1]
+                break
     return start, last.idx + len(last.text)
 
 
@@ -217,6 +279,8 @@ def verb_frames(sent: Span, quote_at) -> list[Frame]:
             continue
         if t.dep_ == "acl" and "Past" in t.morph.get("Tense"):
             continue  # "au format dit normand", "la déclaration faite"
+        if "Sub" in t.morph.get("Mood"):
+            continue  # "s'attendent à ce que X annonce…": nothing is said yet
         first = verbal_start(t)
         prev = doc[first.i - 1] if first.i > sent.start else None
         passive = any(c.dep_ == "aux:pass" for c in t.children)
@@ -265,7 +329,16 @@ def verb_frames(sent: Span, quote_at) -> list[Frame]:
         s, e = trim(doc, *span)
         if e > s:
             cue = doc.text[first.idx : span[0]].strip()
-            out.append(Frame(s, e, source_token(subj), cue if len(cue) <= 40 else t.text, t))
+            out.append(
+                Frame(
+                    s,
+                    e,
+                    source_token(subj),
+                    cue if len(cue) <= 40 else t.text,
+                    t,
+                    verb_span=(first.idx, t.idx + len(t.text)),
+                )
+            )
     return out
 
 
@@ -298,11 +371,11 @@ def adjunct_frames(sent: Span) -> list[Frame]:
             continue  # "pour sécuriser la ville"
         if noun is None or noun.pos_ not in NOMINAL:
             noun = next((x for x in doc[t.i + 1 : sent.end] if x.pos_ in NOMINAL), None)
-        if noun is None or (initial and noun.pos_ not in NOMINAL):
-            continue
+        if noun is None or (initial and not_speaker(noun)):
+            continue  # "pour l'heure", "pour sa part"
         # the adjunct phrase ends at the first comma after it (the parser's subtree
         # may swallow the clause), or at the noun phrase's right edge
-        end_tok = noun.right_edge
+        end_tok = noun if noun.pos_ == "PRON" else noun.right_edge
         for x in doc[t.i + 1 : end_tok.i + 1]:
             if x.text == ",":
                 end_tok = doc[x.i - 1]
@@ -319,7 +392,11 @@ def adjunct_frames(sent: Span) -> list[Frame]:
         else:
             s, e = sent.start_char, phrase_start
             tail = doc.text[phrase_end : sent.end_char]
-            if any(ch.isalnum() for ch in tail) and not noun.right_edge.i >= sent.end - 2:
+            before = [x for x in doc[sent.start : t.i] if x.text != ","]
+            glued = end_tok.i + 1 < sent.end and not doc[end_tok.i + 1].is_punct
+            if (before and before[-1].pos_ == "CCONJ") or glued:
+                s, e = phrase_end, sent.end_char  # "…, mais selon X, …": what follows
+            elif any(ch.isalnum() for ch in tail) and not noun.right_edge.i >= sent.end - 2:
                 s, e = sent.start_char, sent.end_char  # mid-sentence: the whole clause
         s, e = trim(doc, s, e)
         if e > s:
