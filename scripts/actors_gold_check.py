@@ -33,11 +33,13 @@ def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     args = [a for a in argv if a != "-v"]
     root = Path(args[0] if args else "/work/shared/corpus/dev")
-    articles = [json.loads(line) for line in open(root / "articles.jsonl", encoding="utf-8")]
+    with open(root / "articles.jsonl", encoding="utf-8") as f:
+        articles = [json.loads(line) for line in f]
     gold: dict[str, list[dict]] = {}
-    for line in open(root / "gold.jsonl", encoding="utf-8"):
-        g = json.loads(line)
-        gold.setdefault(g["article"], []).append(g)
+    with open(root / "gold.jsonl", encoding="utf-8") as f:
+        for line in f:
+            g = json.loads(line)
+            gold.setdefault(g["article"], []).append(g)
     arts = [Article(**{k: a.get(k) for k in ("id", "url", "outlet", "published", "text")})
             for a in articles]
     total = found = 0
@@ -65,7 +67,8 @@ def main(argv: list[str]) -> None:
                     print("     have:", [(a.name, a.country, a.kind) for a in mentions])
     for aid, (ok, n) in sorted(by_article.items()):
         print(f"{aid}: {ok}/{n}")
-    print(f"gold event actors found in their sentence: {found}/{total} = {found / max(total, 1):.3f}")
+    share = found / max(total, 1)
+    print(f"gold event actors found in their sentence: {found}/{total} = {share:.3f}")
 
 
 if __name__ == "__main__":

@@ -94,6 +94,13 @@ def lookup(name: str, published: str | None = None) -> Actor | None:
         if tail:
             found = lex.names.get(" ".join(tail))
             owner = r.pick(found) if found else None
+        if owner is None:  # a title that spells its owner: "porte-parole du Kremlin"
+            hw = head.split()
+            for k in range(1, len(hw)):
+                found = lex.names.get(" ".join(hw[k:]))
+                if found:
+                    owner = r.pick(found)
+                    break
         if head in lex.titles:
             title = lex.titles[head]
             key = title.org or (owner.id[4:] if owner is not None and owner.id.startswith("org:")

@@ -30,10 +30,16 @@ _SPLIT = re.compile(r"[\s\-'’‘ʼ.]+")
 COUNTRY, SEAT, ORG, PERSON, DEMONYM = "country", "seat", "org", "person", "demonym"
 
 
+@lru_cache(maxsize=131072)
 def fold(text: str) -> str:
-    """Matching key of a name: lower case, no accents, hyphens/apostrophes as spaces."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    """Matching key of a name: lower case, no accents, hyphens/apostrophes as spaces.
+
+    Cached: it is called once per token, and token texts repeat.
+    """
+    s = text.lower()
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(w for w in _SPLIT.split(s) if w)
 
 

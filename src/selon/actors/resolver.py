@@ -359,6 +359,11 @@ class Resolver:
                         if i in skip and i in names_at), None)
         end, after_country, owner, owner_match = self.owner_after(m.end, names_at)
         country = country or after_country
+        if owner is None:  # a title that spells its owner: "porte-parole du Kremlin"
+            inner = next((names_at[i] for i in range(m.start + 1, m.end)
+                          if i in names_at and names_at[i].kind == "name"), None)
+            if inner is not None:
+                owner, owner_match = self.pick(inner.names), inner
         end, person, unknown = self.holder_name(end, names_at)
         own = set(range(m.start, end))
         if owner_match is not None:
@@ -559,6 +564,13 @@ class Resolver:
                 continue  # a lone first name or surname with no antecedent
             actor = self.actor("person:" + slug(ent.text), ent.text, None, None)
             self.emit(actor, ent.start, ent.end)
+        # a surname alone, whatever label the parser gave it ("Kalvet" as LOC)
+        for t in self.doc:
+            if t.i in self.index or t.pos_ != "PROPN" or not t.text[:1].isupper():
+                continue
+            earlier = self.surnames.get(fold(t.text))
+            if earlier is not None and earlier.end <= self.document.to_text(t.idx):
+                self.emit(earlier, t.i, t.i + 1)
         self.mentions.sort(key=lambda a: (a.start, -a.end))
 
     def _pronouns(self) -> None:
@@ -577,7 +589,7 @@ class Resolver:
         sents = list(doc.sents)
         order = {s.start: n for n, s in enumerate(sents)}
         for t in doc:
-            if fold(t.text) not in self.lex.pronouns or t.dep_ not in SUBJECTS:
+            if t.pos_ != "PRON" or t.dep_ not in SUBJECTS or fold(t.text) not in self.lex.pronouns:
                 continue
             sent = t.sent
             prev_start = sent.start

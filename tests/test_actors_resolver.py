@@ -1,0 +1,131 @@
+"""The actors stage on parsed French sentences (written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from selon.actors import actor_of, resolve_actors
+
+
+@pytest.fixture(scope="module")
+def resolved(document):
+    def run(text: str, published: str | None = "2024-03-15"):
+        return resolve_actors(document(text, published=published))
+
+    return run
+
+
+def find(doc_, word: str):
+    return next(t for t in doc_.doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    "text,word,country,kind",
+    [
+        ("Les troupes russes ont quitté la ville hier soir.", "troupes", "RUS", "MIL"),
+        ("L'armée malienne a repoussé une attaque dans le nord.", "armée", "MLI", "MIL"),
+        ("Le Kremlin a rejeté ces accusations mardi.", "Kremlin", "RUS", "GOV"),
+        ("La Maison-Blanche a salué cet accord.", "Maison", "USA", "GOV"),
+        ("Des manifestants ont bloqué la route nationale.", "manifestants", None, "CVL"),
+        ("Plusieurs médias ont rapporté la nouvelle.", "médias", None, "MED"),
+        ("Les médias russes ont relayé la déclaration.", "médias", "RUS", "MED"),
+        ("Le ministère russe de la Défense a annoncé des frappes.", "ministère", "RUS", "GOV"),
+        ("Les gendarmes ont interpellé trois suspects.", "gendarmes", None, "GOV"),
+        ("Le porte-parole du Kremlin a démenti toute négociation.", "porte-parole", "RUS", "GOV"),
+        ("Les autorités ivoiriennes ont fermé la frontière.", "autorités", "CIV", "GOV"),
+    ],
+)
+def test_actors_resolver_noun_phrases(resolved, text, word, country, kind):
+    d = resolved(text)
+    actor = actor_of(d, find(d, word))
+    assert actor is not None
+    assert (actor.country, actor.kind) == (country, kind)
+    assert d.text[actor.start : actor.end] in text
+
+
+def test_actors_resolver_named_groups_and_igos(resolved):
+    d = resolved("Le JNIM a revendiqué l'attaque, que l'ONU et la Cédéao ont condamnée.")
+    ids = [a.id for a in d.actors]
+    assert ids == ["org:JNIM", "org:UN", "org:ECOWAS"]
+    assert actor_of(d, find(d, "JNIM")).kind == "REB"
+
+
+def test_actors_resolver_title_and_name(resolved):
+    d = resolved("Le président russe Vladimir Poutine a reçu son homologue à Moscou.")
+    a = actor_of(d, find(d, "président"))
+    assert a.id == "person:vladimir-poutine" and (a.country, a.kind) == ("RUS", "GOV")
+    assert d.text[a.start : a.end] == "président russe Vladimir Poutine"
+
+
+@pytest.mark.parametrize(
+    "published,expected",
+    [("2016-04-02", "person:francois-hollande"), ("2021-11-20", "person:emmanuel-macron")],
+)
+def test_actors_resolver_title_by_publication_date(resolved, published, expected):
+    d = resolved("Le président français a appelé au calme dimanche.", published=published)
+    assert actor_of(d, find(d, "président")).id == expected
+
+
+def test_actors_resolver_unknown_person_from_title(resolved):
+    d = resolved("Le ministre norvégien de la Pêche Olav Kjeldsberg a critiqué la décision.")
+    a = actor_of(d, find(d, "ministre"))
+    assert a.name == "Olav Kjeldsberg" and (a.country, a.kind) == ("NOR", "GOV")
+    assert a.id == "person:olav-kjeldsberg"
+
+
+def test_actors_resolver_surname_and_pronoun_coreference(resolved):
+    text = (
+        "Le ministre estonien de l'Intérieur Lauri Kalvet a rencontré des syndicalistes. "
+        "Kalvet a ensuite déclaré qu'il refuserait toute réforme."
+    )
+    d = resolved(text)
+    later = [a for a in d.actors if d.text[a.start : a.end] == "Kalvet"]
+    assert later and later[0].id == "person:lauri-kalvet" and later[0].country == "EST"
+    pron = actor_of(d, find(d, "il"))
+    assert pron is not None and pron.id == "person:lauri-kalvet"
+
+
+def test_actors_resolver_surname_of_known_person(resolved):
+    d = resolved("Poutine et Macron se sont parlé au téléphone.", published="2022-02-20")
+    assert actor_of(d, find(d, "Poutine")).id == "person:vladimir-poutine"
+    assert actor_of(d, find(d, "Macron")).id == "person:emmanuel-macron"
+
+
+def test_actors_resolver_igo_head(resolved):
+    d = resolved("Le secrétaire général de l'OTAN a mis en garde Moscou.", published="2023-06-01")
+    a = actor_of(d, find(d, "secrétaire"))
+    assert a.name == "Jens Stoltenberg" and a.country is None and a.kind == "IGO"
+    assert actor_of(d, find(d, "OTAN")).id == "org:NATO"
+
+
+def test_actors_resolver_mentions_sorted_with_original_offsets(resolved):
+    text = "Selon l’AFP, l’armée burkinabè a riposté contre les jihadistes près de Djibo."
+    d = resolved(text)
+    assert [a.start for a in d.actors] == sorted(a.start for a in d.actors)
+    spans = [d.text[a.start : a.end] for a in d.actors]
+    assert "AFP" in spans and "armée burkinabè" in spans and "jihadistes" in spans
+    army = next(a for a in d.actors if d.text[a.start : a.end] == "armée burkinabè")
+    assert (army.country, army.kind) == ("BFA", "MIL")
+    index = d.extras["actor_tokens"]
+    assert all(isinstance(i, int) for i in index)
+
+
+def test_actors_resolver_definite_generic_refers_back(resolved):
+    text = (
+        "Les Forces armées maliennes ont mené une opération. "
+        "L'armée a affirmé avoir tué dix combattants."
+    )
+    d = resolved(text)
+    armies = [a for a in d.actors if a.kind == "MIL"]
+    assert len(armies) == 2 and all(a.country == "MLI" for a in armies)
+
+
+def test_actors_resolver_first_name_is_not_a_country(resolved):
+    d = resolved("Maurice Dupont, un habitant, a témoigné.")
+    assert all(a.country != "MUS" for a in d.actors)
+
+
+def test_actors_resolver_empty_and_odd_input(resolved):
+    for text in ["...", "123 456", "« »"]:
+        d = resolved(text)
+        assert isinstance(d.actors, list)
