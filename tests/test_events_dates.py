@@ -149,8 +149,17 @@ def test_events_dates_data_file_loads():
     assert all(0 <= d <= 6 for d in r.weekdays.values())
 
 
-def test_events_dates_scan_ignores_numbers_that_are_not_dates():
-    assert scan("Le bilan est de 12 morts et 300 blessés selon 2 sources.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le bilan est de 12 morts et 300 blessés selon 2 sources.",
+        "Le ministre a été limogé.",  # "été" the participle, not the season
+        "Ils sont sept à avoir signé, depuis sept ans pour certains.",
+        "Le printemps arabe a changé la région.",
+    ],
+)
+def test_events_dates_scan_ignores_words_that_are_not_dates(text):
+    assert [c for c in scan(text) if c.kind not in ("offset",)] == []
 
 
 @pytest.mark.parametrize(
@@ -179,6 +188,13 @@ def test_events_dates_scan_ignores_numbers_that_are_not_dates():
         ("fin 2023", "2024-03-15", None, "fin 2023", "2023"),
         ("depuis 2017", "2024-03-15", None, "depuis 2017", "2017"),
         ("le 31 février", "2024-03-15", None, "31 février", None),
+        ("des heurts jeudi 7 dans la capitale", "2024-03-15", None, "jeudi 7", "2024-03-07"),
+        ("un vote mardi 19", "2024-03-15", 1, "mardi 19", "2024-03-19"),
+        ("samedi 2 000 personnes", "2024-03-15", None, "samedi", "2024-03-16"),
+        ("à la fin du mois", "2024-03-15", None, "à la fin du mois", "2024-03"),
+        ("l'été dernier", "2024-03-15", None, "l'été dernier", "2023"),
+        ("au printemps", "2024-03-15", 1, "au printemps", "2024"),
+        ("l'hiver prochain", "2024-03-15", None, "l'hiver prochain", "2025"),
     ],
 )
 def test_events_dates_rules(text, published, direction, expected_text, expected_value):

@@ -81,6 +81,7 @@ class _Rules:
     offsets: dict[str, int]
     directions: dict[str, int]
     periods: dict[str, str]
+    seasons: dict[str, int]
     context_before: dict[str, int]
     context_re: re.Pattern[str]
     conditional_endings: tuple[str, ...]
@@ -128,6 +129,8 @@ def rules() -> _Rules:
         "approximator": _alt(raw["approximators"]),
         "vague_intro": _alt(raw["vague_intro"]),
         "range_word": _alt(raw["range_words"]),
+        "season": _alt(raw["seasons"]),
+        "season_intro": _alt(raw["season_intro"]),
     }
 
     def fill(template: str) -> str:
@@ -146,6 +149,7 @@ def rules() -> _Rules:
         offsets=_folded_keys(raw["offset_words"]),
         directions=_folded_keys(raw["direction_words"]),
         periods=_folded_keys(raw["period_nouns"]),
+        seasons=_folded_keys(raw["seasons"]),
         context_before=ctx,
         context_re=re.compile(r"\b(" + _alt(ctx) + r")\s*$"),
         conditional_endings=tuple(fold(w) for w in raw["conditional_endings"]),
@@ -364,6 +368,8 @@ def resolve(
             return g("year")
         if kind == "day":
             return _resolve_day(cand, text, pub, direction)
+        if kind == "season":
+            return _resolve_season(cand, pub, direction, explicit is not None)
         if kind in ("month", "month_part"):
             return _resolve_month(cand, pub, direction, explicit is not None)
         if pub is None:
@@ -380,6 +386,8 @@ def resolve(
             return _resolve_vague(cand, pub, explicit)
         if kind == "weekday":
             return _resolve_weekday(cand, pub, direction, explicit is not None)
+        if kind == "weekday_day":
+            return _resolve_weekday_day(cand, pub, direction)
     except (KeyError, ValueError, OverflowError):
         return None
     return None
@@ -457,6 +465,42 @@ def _resolve_offset(cand: Candidate, pub: Published, sign: int | None = None) ->
     return _relative(pub, date(pub.day.year + sign * n, 1, 1), "year")
 
 
+def _resolve_season(
+    cand: Candidate, pub: Published | None, direction: int | None, strict: bool
+) -> str | None:
+    """A season is known to the year only: the one its centre month gives."""
+    if cand.get("year"):
+        return cand.get("year")
+    if pub is None:
+        return None
+    month = rules().seasons[cand.get("season") or ""]
+    if strict and direction:  # "l'été dernier" / "l'hiver prochain": not the current one
+        here = pub.day.year * 12 + pub.day.month
+        years = [y for y in (pub.day.year - 1, pub.day.year, pub.day.year + 1)
+                 if (y * 12 + month - here) * direction > 1]
+        if years:
+            return f"{(max(years) if direction < 0 else min(years)):04d}"
+    return f"{_pick_year(pub, month, 15, direction, None):04d}"
+
+
+def _resolve_weekday_day(cand: Candidate, pub: Published, direction: int | None) -> str | None:
+    """"jeudi 12": the date within a month of publication with that weekday and day."""
+    r = rules()
+    weekday = r.weekdays[cand.get("weekday") or ""]
+    word = cand.get("day") or ""
+    dom = int(word) if word.isdigit() else 1
+    fits = [
+        pub.day + timedelta(days=k) for k in range(-31, 32)
+        if (pub.day + timedelta(days=k)).day == dom
+        and (pub.day + timedelta(days=k)).weekday() == weekday
+    ]
+    if direction is not None:
+        fits = [d for d in fits if (d - pub.day).days * direction >= 0] or fits
+    if not fits:
+        return _resolve_weekday(cand, pub, direction, False)
+    return _relative(pub, min(fits, key=lambda d: abs((d - pub.day).days)))
+
+
 def _resolve_vague(cand: Candidate, pub: Published, direction: int | None) -> str | None:
     """"ces derniers jours", "dans les prochaines 48 heures": near the publication date."""
     r = rules()
@@ -471,6 +515,8 @@ def _resolve_period(cand: Candidate, pub: Published, direction: int | None) -> s
     r = rules()
     unit = r.periods[cand.get("period") or ""]
     step = direction or 0
+    if cand.get("part") and unit == "week" and not step:  # "en fin de semaine"
+        return _relative(pub, pub.day)
     if unit == "week":
         return _relative(pub, pub.day + timedelta(days=7 * step))
     if unit == "weekend":  # the Saturday of last, this or next weekend
