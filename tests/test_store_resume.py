@@ -34,8 +34,10 @@ def write_corpus(folder, n: int = 30) -> None:
 
 
 def count(db) -> int:
+    if not db.exists():  # do not create the file before the ingest does
+        return 0
     try:
-        with sqlite3.connect(db, timeout=1) as conn:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
             return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     except sqlite3.Error:
         return 0
