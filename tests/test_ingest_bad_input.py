@@ -134,3 +134,10 @@ def test_ingest_reader_crash_becomes_an_error(tmp_path, monkeypatch):
     path.write_text(GOOD, encoding="utf-8")
     (article,) = read(path)
     assert "RuntimeError" in only_error(article) and str(path) in only_error(article)
+
+
+def test_ingest_utf16_with_bom_is_read(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(GOOD.encode("utf-16"))
+    (article,) = read(path)
+    assert not article.errors and article.text == GOOD

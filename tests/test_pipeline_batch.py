@@ -92,3 +92,15 @@ def test_pipeline_batch_two_processes_keep_order(nlp):
     assert [r["text"] for r in two] == ARTICLES
     assert [r["sentences"] for r in two] == [r["sentences"] for r in one]
     assert [r["entities"] for r in two] == [r["entities"] for r in one]
+
+
+def test_pipeline_batch_overlong_article_is_an_error_not_a_stall(nlp):
+    from selon.settings import get_settings
+
+    limit = get_settings()["parse"]["max_chars"]
+    sentence = "Le ministre a reçu son homologue à Paris pour évoquer la crise. "
+    huge = sentence * (limit // len(sentence) + 10)  # one paragraph, over the limit
+    records = list(extract_many(articles([ARTICLES[1], huge, ARTICLES[0]]), nlp=nlp))
+    assert [bool(r.errors) for r in records] == [False, True, False]
+    assert "too long to parse" in records[1].errors[0].message
+    assert records[1].sentences == [] and records[2].sentences

@@ -138,6 +138,34 @@ def check_language(document: Document) -> Document:
     return document
 
 
+def check_length(document: Document) -> Document:
+    """Refuse an article too long to parse (spaCy's memory grows with paragraph length).
+
+    No news article comes near ``parse.max_chars``; a text that does is a dump or
+    a book, and parsing it would stall the whole batch (or exceed the model's
+    ``max_length`` and raise). It gets a per-article error instead.
+    """
+    limit = get_settings()["parse"]["max_chars"]
+    size = sum(p.end - p.start for p in document.paragraphs)
+    if size > limit:
+        document.errors.append(
+            Error(
+                stage="parse",
+                message=f"article is too long to parse ({size:,} characters of text; the limit "
+                f"is {limit:,}, parse.max_chars)",
+            )
+        )
+    return document
+
+
+def prepare_for_parsing(document: Document) -> Document:
+    """The checks before parsing: length, then language (on the kept paragraphs)."""
+    check_length(document)
+    if not document.errors:
+        check_language(document)
+    return document
+
+
 def paragraph_texts(document: Document) -> list[str]:
     """The kept paragraphs, normalised for the parser (same lengths as in ``text``)."""
     return [normalise(document.text[p.start : p.end]) for p in document.paragraphs]
@@ -170,8 +198,8 @@ def parseable(document: Document) -> bool:
 
 
 def parse(document: Document, nlp: Language | None = None) -> Document:
-    """Language check, then parse the kept paragraphs into ``document.doc``."""
-    check_language(document)
+    """Length and language checks, then parse the kept paragraphs into ``document.doc``."""
+    prepare_for_parsing(document)
     if not parseable(document):
         return document
     nlp = nlp or load_nlp()
@@ -198,7 +226,7 @@ def parse_many(
 
     def items() -> Iterator[tuple[str, int]]:
         for i, document in enumerate(documents):
-            check_language(document)
+            prepare_for_parsing(document)
             texts = paragraph_texts(document) if parseable(document) else []
             if texts:
                 pairs = zip(texts, document.paragraphs, strict=True)

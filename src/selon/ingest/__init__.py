@@ -81,6 +81,11 @@ def decode(data: bytes, source: str) -> str:
     """UTF-8 text, or a ValueError that says what is wrong with the input."""
     if not data.strip():
         raise ValueError("input is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"input is not valid UTF-16 (byte {exc.start})") from exc
     if b"\x00" in data[:8192]:
         raise ValueError("input is binary, not text")
     try:
