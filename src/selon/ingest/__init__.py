@@ -197,3 +197,4 @@ def read_inputs(inputs: Iterable[str], **options) -> Iterator[Article]:
 # built-in readers register on import
 for _reader in ("html", "jsonl", "text"):
     import_module(f"selon.ingest.{_reader}")
+from selon.ingest import feed, warc  # noqa: E402,F401
