@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from selon.cli import app
 from selon.store import open_store
+from test_ingest_warc import corrupt, warc
 from test_store import pg_server  # noqa: F401 - the PostgreSQL fixture
 
 ARTICLES = {
@@ -40,6 +41,7 @@ def corpus(tmp_path):
         "The government announced new measures on housing and transport yesterday in London.",
         encoding="utf-8",
     )
+    (folder / "crawl.warc").write_bytes(corrupt(warc(), 1, "header"))  # 2 pages, 1 broken
     big = "<html><body><p>" + "Le texte. " * 2_100_000 + "</p></body></html>"
     (folder / "huge.html").write_text(big, encoding="utf-8")  # over the 20 MB limit
     return folder
@@ -54,19 +56,19 @@ def test_cli_ingest_is_idempotent_and_counts_errors(nlp, corpus, tmp_path):
     first = run(str(corpus), "--db", str(db), "--published", "2024-03-12")
     assert first.exit_code == 0, first.output
     summary = json.loads(first.stdout)
-    # 8 articles read: 2 texts, 2 JSONL lines with one URL (one article), 1 broken line,
-    # an empty file, an English text, a 20 MB page
-    assert summary["read"] == 8 and summary["added"] == 7 and summary["skipped"] == 1
-    assert summary["failed"] == 4
+    # 11 articles read: 2 texts, 2 JSONL lines with one URL (one article), 1 broken line,
+    # an empty file, an English text, a 20 MB page, a WARC of 2 pages and a corrupt record
+    assert summary["read"] == 11 and summary["added"] == 10 and summary["skipped"] == 1
+    assert summary["failed"] == 5
     store = open_store(db)
     reasons = " | ".join(e["message"] for e in store.errors())
-    for reason in ("empty", "not in French", "malformed JSON", "byte limit"):
+    for reason in ("empty", "not in French", "malformed JSON", "byte limit", "corrupt WARC"):
         assert reason in reasons
     before = {t: store.table_rows(t) for t in store.counts()}
 
     again = run(str(corpus), "--db", str(db))
     summary = json.loads(again.stdout)
-    assert summary["added"] == 0 and summary["skipped"] == 8
+    assert summary["added"] == 0 and summary["skipped"] == 11
     assert before == {t: store.table_rows(t) for t in store.counts()}
 
 
