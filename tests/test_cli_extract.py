@@ -151,3 +151,31 @@ def test_cli_extract_seed_article_bio_and_comment_form_dropped(runner):
     for furniture in ("Troublemaker", "Laisser un commentaire", "ne sera pas publiée"):
         assert furniture in text and furniture not in kept
     assert "Selon l’état-major, le président français" in kept
+
+
+@pytest.fixture
+def reset_settings():
+    from selon.settings import use_settings
+
+    yield
+    use_settings({})
+
+
+def test_cli_extract_config_file_overrides_settings(runner, tmp_path, reset_settings):
+    config = tmp_path / "settings.yaml"
+    config.write_text("ingest:\n  max_bytes: 100\n", encoding="utf-8")
+    small, large = tmp_path / "petit.txt", tmp_path / "grand.txt"
+    small.write_text(GOOD, encoding="utf-8")
+    large.write_text(GOOD * 3, encoding="utf-8")
+    result, records = extract(runner, small, large, "--config", config)
+    assert result.exit_code == 1
+    assert records[0]["errors"] == []
+    assert "100-byte limit" in records[1]["errors"][0]["message"]
+
+
+def test_cli_extract_config_with_unknown_key_exits_2(runner, tmp_path, reset_settings):
+    config = tmp_path / "settings.yaml"
+    config.write_text("ingest:\n  max_octets: 100\n", encoding="utf-8")
+    result, records = extract(runner, DATA / "article.txt", "--config", config)
+    assert result.exit_code == 2 and records == []
+    assert "max_octets" in result.stderr
