@@ -35,6 +35,9 @@ def _trigger(document, word: str):
         ("Un navire a été arraisonné en mer Rouge.", "arraisonné", "mer Rouge", None),
         ("Des combats ont eu lieu à Koumbala, dans le nord de la Centrafrique.", "eu",
          "Koumbala", "CAF"),
+        # the place attached to the trigger beats a nearer one hanging from another noun
+        ("Les ministres ont adopté des sanctions contre la guerre en Ukraine, hier à Bruxelles.",
+         "adopté", "Bruxelles", "BEL"),
         ("Des échanges de tirs ont eu lieu à la frontière entre le Mali et le Niger.", "eu",
          "Mali", "MLI"),
     ],
@@ -55,6 +58,10 @@ def test_events_locations_found(document, text, trigger, expected_text, expected
         ("Moscou a dénoncé les nouvelles sanctions.", "dénoncé"),
         ("Le gouvernement a condamné l'attaque.", "condamné"),
         ("Washington a livré des missiles à l'Ukraine.", "livré"),  # a recipient
+        ("L'Union européenne a interdit les exportations vers la Russie.", "interdit"),
+        # a country inside a media name is not a place
+        ("Cent personnes ont été interpellées, a annoncé la police à France Télévisions.",
+         "interpellées"),
     ],
 )
 def test_events_locations_actors_are_not_places(document, text, trigger):

@@ -166,6 +166,9 @@ def _scan(doc) -> list[Mention]:
         if match is None:
             i += 1
             continue
+        if _inside_name(doc, match):  # "France" in "France Télévisions", "Air France"
+            i = match.end
+            continue
         found.append(match)
         covered.update(range(match.start, match.end))
         i = match.end
@@ -177,6 +180,19 @@ def _scan(doc) -> list[Mention]:
                              place.kind if place else "", True))
     found.sort(key=lambda m: m.start)
     return found
+
+
+#: entity labels of names that are not places (a place name inside one is part of it)
+_NAME_LABELS = frozenset({"ORG", "PER", "MISC"})
+
+
+def _inside_name(doc, match: Mention) -> bool:
+    """Whether a gazetteer match is part of a longer organisation, person or work name."""
+    tok = doc[match.start]
+    if tok.ent_iob_ == "" or tok.ent_type_ not in _NAME_LABELS:
+        return False
+    ent = next((e for e in doc.ents if e.start <= match.start < e.end), None)
+    return ent is not None and (ent.start < match.start or ent.end > match.end)
 
 
 def _inner_place(span: Span) -> Place | None:
@@ -266,6 +282,27 @@ def _clause_verb(token: Token) -> Token:
     return current
 
 
+def _attached(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` hangs from the trigger itself, through place nouns at most.
+
+    "attaqué … à Gao", "les combats dans la ville de Gao" are attached; in "un
+    paquet de sanctions lié à la guerre en Ukraine" Ukraine hangs from "guerre",
+    another noun, so it is only in the same clause as "sanctions".
+    """
+    nouns = words().place_nouns
+    current = token
+    for _ in range(12):
+        head = current.head
+        if head.i == trigger.i:
+            return True
+        if head is current or head.pos_ in _CLAUSE_VERB_POS:
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and key(head.text) not in nouns:
+            return False
+        current = head
+    return False
+
+
 def find_location(document: Document, sent: Span, trigger: Token) -> Location | None:
     """The place where the event of ``trigger`` happens, with its country; or None."""
     doc = document.doc
@@ -281,13 +318,14 @@ def find_location(document: Document, sent: Span, trigger: Token) -> Location | 
         if weak is None:
             continue
         root = span.root
-        in_clause = (
+        direct = _attached(root, trigger)
+        in_clause = direct or (
             any(a.i == trigger.i for a in root.ancestors)
             or _clause_verb(root).i == trigger_clause.i
         )
         distance = min(abs(t.i - trigger.i) for t in span)
         specific = _SPECIFICITY.get(m.kind, 1)  # "à Bamako, au Mali": Bamako
-        rank = (0 if in_clause else 1, weak, specific, distance)
+        rank = (0 if direct else 1 if in_clause else 2, weak, specific, distance)
         if best is None or rank < best[0]:
             best = (rank, m)
     if best is None:
