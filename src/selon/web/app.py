@@ -120,15 +120,16 @@ def create_app(
         redoc_url=None,
     )
     state: dict[str, Any] = {"nlp": nlp}
+    #: one extraction at a time: spaCy pipelines are not documented as thread-safe,
+    #: and a local analyst tool gains nothing from parsing two pastes at once
     lock = threading.Lock()
 
     def get_nlp():
-        with lock:
-            if state["nlp"] is None:
-                from selon.parse import load_nlp
+        if state["nlp"] is None:
+            from selon.parse import load_nlp
 
-                state["nlp"] = load_nlp()
-            return state["nlp"]
+            state["nlp"] = load_nlp()
+        return state["nlp"]
 
     def conn():
         if engine is None:
@@ -308,7 +309,7 @@ def create_app(
             isinstance(text, str) and text.strip()
         ):
             raise HTTPException(422, "nothing to code: send French text or HTML")
-        return await run_in_threadpool(_code, html, text, fields, get_nlp)
+        return await run_in_threadpool(_code, html, text, fields, get_nlp, lock)
 
     @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"],
                    include_in_schema=False)
@@ -318,8 +319,9 @@ def create_app(
     return app
 
 
-def _code(html: str | None, text: str | None, fields: dict[str, Any], get_nlp) -> Record:
-    """Run the pipeline on pasted text or HTML (in a worker thread)."""
+def _code(html: str | None, text: str | None, fields: dict[str, Any], get_nlp,
+          lock: threading.Lock) -> Record:
+    """Run the pipeline on pasted text or HTML (in a worker thread, one at a time)."""
     from selon.ingest import article_from_text
     from selon.ingest.html import article_from_html
     from selon.pipeline import extract
@@ -332,4 +334,5 @@ def _code(html: str | None, text: str | None, fields: dict[str, Any], get_nlp) -
             article = article_from_text(text or "", published=published, source="paste", **fields)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from exc
-    return extract(article, nlp=get_nlp())
+    with lock:
+        return extract(article, nlp=get_nlp())
