@@ -8,6 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from selon.cli import app
+from selon.ingest import article_id
+from selon.model import Error, Record
 from selon.store import open_store
 from test_ingest_warc import corrupt, warc
 from test_store import pg_server  # noqa: F401 - the PostgreSQL fixture
@@ -85,3 +87,21 @@ def test_cli_ingest_postgresql_gives_the_sqlite_rows(nlp, corpus, tmp_path, requ
     pg, lite = open_store(url), open_store(sqlite)
     for table in lite.counts():
         assert pg.table_rows(table) == lite.table_rows(table), table
+
+
+def test_cli_ingest_retry_errors_codes_failed_articles_again(nlp, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = ARTICLES["berlin.txt"]
+    (folder / "berlin.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "retry.db"
+    with open_store(db) as store:  # as if a stage had failed on it in an earlier run
+        store.add(Record(id=article_id(None, text), text=text,
+                         errors=[Error(stage="events", message="RuntimeError: boom")]))
+    summary = json.loads(run(str(folder), "--db", str(db)).stdout)
+    assert summary["added"] == 0 and summary["skipped"] == 1
+    summary = json.loads(run(str(folder), "--db", str(db), "--retry-errors").stdout)
+    assert summary["added"] == 1 and summary["failed"] == 0
+    with open_store(db) as store:
+        assert store.record(article_id(None, text)).errors == []
+        assert store.errors() == []

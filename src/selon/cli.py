@@ -196,6 +196,9 @@ def ingest(
     shards: Annotated[
         Path | None, typer.Option(help="Folder for the Dask Parquet shards (shared with workers).")
     ] = None,
+    retry_errors: Annotated[
+        bool, typer.Option(help="Code again the articles stored with errors.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     config: ConfigOpt = None,
 ) -> None:
@@ -225,12 +228,12 @@ def ingest(
 
             summary = ingest_dask(
                 inputs, dask, store, shard_dir=shards, published=published, format=fmt,
-                on_record=tick,
+                on_record=tick, retry_errors=retry_errors,
             )
         else:
             summary = run_ingest(
                 inputs, store, published=published, format=fmt, n_process=n_process,
-                on_record=tick,
+                on_record=tick, retry_errors=retry_errors,
             )
     if as_json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))

@@ -73,6 +73,7 @@ def ingest_dask(
     batch_size: int | None = None,
     on_record: Callable[[Record, IngestSummary], None] | None = None,
     stories: bool = True,
+    retry_errors: bool = False,
 ) -> IngestSummary:
     """Ingest on a Dask cluster (``tcp://host:port``, or a ``distributed.Client``).
 
@@ -102,7 +103,8 @@ def ingest_dask(
             on_record(record, summ)
 
     try:
-        articles = fresh(read_inputs(inputs, published=published, format=format), store, summary)
+        articles = fresh(read_inputs(inputs, published=published, format=format), store,
+                         summary, retry_errors=retry_errors)
         futures = []
         for n, batch in enumerate(batches(articles, size)):
             path = str(folder / f"shard-{n:06d}-{batch[0].id}.parquet")

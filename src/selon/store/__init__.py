@@ -223,6 +223,18 @@ class Store:
                 )
         return found
 
+    def failed(self, ids: Iterable[str]) -> set[str]:
+        """The ids among ``ids`` stored with errors (candidates for a retry)."""
+        ids = list(ids)
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                q = select(s.articles.c.id).where(
+                    s.articles.c.id.in_(ids[i : i + 500]), s.articles.c.ok.is_(False)
+                )
+                found.update(conn.execute(q).scalars())
+        return found
+
     def _insert_ignore(self, table):
         if self.engine.dialect.name == "postgresql":
             from sqlalchemy.dialects.postgresql import insert

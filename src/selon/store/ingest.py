@@ -50,17 +50,22 @@ class IngestSummary:
 
 
 def fresh(articles: Iterable[Article], store: Store, summary: IngestSummary,
-          batch: int = 64) -> Iterator[Article]:
+          batch: int = 64, retry_errors: bool = False) -> Iterator[Article]:
     """The articles not yet stored (nor seen earlier in this run), in order.
 
     Ids are looked up in batches so that a restart over a large, mostly stored
-    corpus costs one query per ``batch`` articles.
+    corpus costs one query per ``batch`` articles. With ``retry_errors``,
+    articles stored with errors are deleted and coded again (after a fix).
     """
     seen: set[str] = set()
     pending: list[Article] = []
 
     def flush() -> Iterator[Article]:
         stored = store.existing(a.id for a in pending)
+        if retry_errors:
+            for aid in store.failed(stored):
+                store.delete(aid)
+                stored.discard(aid)
         for a in pending:
             summary.read += 1
             if a.id in stored or a.id in seen:
@@ -105,12 +110,14 @@ def ingest(
     nlp: Language | None = None,
     on_record: Callable[[Record, IngestSummary], None] | None = None,
     stories: bool = True,
+    retry_errors: bool = False,
 ) -> IngestSummary:
     """Code the inputs into the database; return what was done.
 
     Idempotent: articles already stored (same id, i.e. same URL or same text)
     are skipped before parsing. Bad inputs are stored as articles with errors
-    and counted in ``summary.failed``; they never stop the run. With
+    and counted in ``summary.failed``; they never stop the run (``retry_errors``
+    codes them again on the next run). With
     ``stories=True`` the stories and corpus events are recomputed at the end.
     """
     from selon.ingest import read_inputs
@@ -119,7 +126,8 @@ def ingest(
     store = db if isinstance(db, Store) else open_store(db)
     summary = IngestSummary()
     start = time.perf_counter()
-    articles = fresh(read_inputs(inputs, published=published, format=format), store, summary)
+    articles = fresh(read_inputs(inputs, published=published, format=format), store, summary,
+                     retry_errors=retry_errors)
     first = next(articles, None)  # nothing new: do not even load the model
     records: Iterable[Record] = (
         extract_many(chain([first], articles), nlp=nlp, n_process=n_process,
