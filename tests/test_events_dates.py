@@ -40,6 +40,10 @@ def _trigger(document, word: str):
         # the date of the announcement, read with the announcement's tense
         ("Le Kremlin a annoncé lundi que les troupes partiraient.", "partiraient",
          "2024-03-13", "lundi", "2024-03-11"),
+        ("Les militaires qui ont pris le pouvoir en juillet sont sanctionnés.", "pouvoir",
+         "2024-02-10", "en juillet", "2023-07"),
+        ("Les militants interpellés le 25 juillet dernier ont été libérés.", "interpellés",
+         "2024-07-10", "25 juillet dernier", "2023-07-25"),
         ("Les négociations reprendront en janvier.", "reprendront", "2024-03-13",
          "en janvier", "2025-01"),
         ("Les négociations ont repris en janvier.", "repris", "2024-03-13",

@@ -659,7 +659,7 @@ def find_date(document: Document, sent: Span, trigger: Token) -> DateRef | None:
     if not inside:
         return None
     trigger_clause = _clause_verb(trigger)
-    best: tuple[tuple[int, int], Candidate, Token] | None = None
+    best: tuple[tuple[int, int], Candidate, bool] | None = None
     for cand in inside:
         span = _span(document, cand)
         if span is None or not len(span):
@@ -673,12 +673,18 @@ def find_date(document: Document, sent: Span, trigger: Token) -> DateRef | None:
         distance = min(abs(t.i - trigger.i) for t in span)
         key = (0 if in_clause else 1, distance)
         if best is None or key < best[0]:
-            # a date outside the trigger's clause is read with its own clause's tense
-            # ("a annoncé lundi que les troupes partiraient": lundi is past)
-            best = (key, cand, trigger if in_clause else root)
+            best = (key, cand, in_clause)
     if best is None:
         return None
-    return _to_ref(document, best[1], tense_direction(best[2]))
+    _, cand, in_clause = best
+    # a date outside the trigger's clause is read with its own clause's tense
+    # ("a annoncé lundi que les troupes partiraient": lundi is past), and so is
+    # a date whose trigger gives no tense (a noun: "la prise du pouvoir en juillet")
+    direction = tense_direction(trigger) if in_clause else None
+    if direction is None:
+        span = _span(document, cand)
+        direction = tense_direction(span.root) if span is not None and len(span) else None
+    return _to_ref(document, cand, direction)
 
 
 def find_dates(document: Document) -> list[DateRef]:
