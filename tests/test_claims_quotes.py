@@ -132,3 +132,36 @@ def test_claims_quote_open_at_paragraph_end_closes_there(quotes_of):
     )
     document = quotes_of(text)
     assert len(document.quotes) == 2
+
+
+def test_claims_statement_without_author_takes_the_last_author(document, monkeypatch):
+    """ "ajoute le communiqué" is by the author of "le communiqué du Kremlin"."""
+
+    def fake_actor(doc, token):
+        if token.lemma_ == "communiqué":
+            return None
+        return Actor(id=token.text, name=token.text, start=0, end=0)
+
+    monkeypatch.setattr(claims, "actor_of", fake_actor)
+    text = (
+        "Le communiqué du Kremlin insiste sur un point : « Les livraisons d'armes "
+        "aggravent la crise. »\n\n"
+        "« Les civils doivent être évacués au plus vite », ajoute le communiqué."
+    )
+    document = claims.find_claims(document(text))
+    assert [q.speaker.name for q in document.quotes] == ["Kremlin", "Kremlin"]
+
+
+def test_claims_pronoun_speaker_falls_back_to_last_speaker(document, monkeypatch):
+    def fake_actor(doc, token):
+        if token.pos_ == "PRON":
+            return None
+        return Actor(id=token.text, name=token.text, start=0, end=0)
+
+    monkeypatch.setattr(claims, "actor_of", fake_actor)
+    text = (
+        "« Nous tiendrons nos positions jusqu'au bout », a déclaré le général.\n\n"
+        "« Les renforts arrivent dans la soirée », a-t-il ajouté."
+    )
+    document = claims.find_claims(document(text))
+    assert [q.speaker.name for q in document.quotes] == ["général", "général"]

@@ -14,12 +14,21 @@ never reads the frames' internals:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from selon.actors import actor_of
 from selon.claims import hedging
 from selon.claims.quotes import MIN_WORDS, QuoteIndex, QuoteSpan, find_quotes, word_count
-from selon.claims.reported import Frame, adjunct_frames, source_token, subject_of, verb_frames
+from selon.claims.reported import (
+    Frame,
+    adjunct_frames,
+    is_author,
+    is_orphan_statement,
+    source_token,
+    subject_of,
+    verb_frames,
+)
 from selon.model import Actor, Claim, Document, Quote
 
 if TYPE_CHECKING:
@@ -127,7 +136,6 @@ def _attribute(doc: Doc, quotes: list[QuoteSpan], frames: list[Frame]) -> list[F
     """Give each quote a speaker; return the frames the quotes themselves open."""
     sents = list(doc.sents)
     starts = [s.start_char for s in sents]
-    from bisect import bisect_right
 
     def sent_index(char: int) -> int:
         return max(bisect_right(starts, char) - 1, 0)
@@ -170,20 +178,59 @@ def _attribute(doc: Doc, quotes: list[QuoteSpan], frames: list[Frame]) -> list[F
 
 
 def _resolver(document: Document):
-    """actor_of, with a fallback for pronoun speakers the resolver leaves open:
-    "a-t-il ajouté" is the last resolved speaker before it."""
+    """actor_of, with fallbacks from the context when the resolver leaves a speaker
+    open: a title with a name in apposition ("le porte-parole, Saïd X") is tried
+    as the name too; a pronoun ("a-t-elle ajouté", "selon lui") is the last person
+    named in its sentence or the one before, else the last speaker; a statement
+    noun with no author ("ajoute le communiqué") is by the author of the last
+    statement that named one ("le communiqué du Kremlin")."""
     last: list[Actor] = []
+    authors: list[Actor] = []
+    people = sorted(
+        (a for a in document.actors if a.id.startswith("person:")), key=lambda a: a.start
+    )
+    sents = list(document.doc.sents) if document.doc is not None else []
+    sent_starts = [s.start for s in sents]
+
+    def moved(actor: Actor, token: Token) -> Actor:
+        start, end = document.span_offsets(token)
+        return actor.model_copy(update={"start": start, "end": end})
+
+    def person_before(token: Token) -> Actor | None:
+        k = bisect_right(sent_starts, token.i) - 1
+        lo = document.span_offsets(sents[max(k - 1, 0)])[0] if k >= 0 else 0
+        at = document.span_offsets(token)[0]
+        found = [a for a in people if lo <= a.start and a.end <= at]
+        return found[-1] if found else None
+
+    def titled(token: Token) -> Actor | None:
+        actor = actor_of(document, token)
+        if actor is not None and actor.country is not None:
+            return actor
+        for c in token.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > token.i:
+                named = actor_of(document, c)
+                if named is not None and (actor is None or named.country is not None):
+                    return named
+        return actor
 
     def resolve(token: Token | None) -> Actor | None:
         if token is None:
             return None
-        actor = actor_of(document, token)
-        if actor is None and token.pos_ in PRONOUNS_DEP and last:
-            a = last[-1]
-            start, end = document.span_offsets(token)
-            actor = a.model_copy(update={"start": start, "end": end})
+        actor = titled(token)
+        if actor is None and token.pos_ in PRONOUNS_DEP:
+            plural = "Plur" in token.morph.get("Number")
+            person = None if plural else person_before(token)
+            if person is not None:
+                actor = moved(person, token)
+            elif last:
+                actor = moved(last[-1], token)
+        if is_orphan_statement(token) and authors and (actor is None or actor.kind is None):
+            actor = moved(authors[-1], token)
         if actor is not None:
             last.append(actor)
+            if is_author(token):
+                authors.append(actor)
         return actor
 
     return resolve

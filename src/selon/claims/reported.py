@@ -62,6 +62,18 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def is_author(token: Token) -> bool:
+    """Whether ``token`` is the author complement of a statement noun ("du Kremlin")."""
+    return token.dep_.startswith("nmod") and token.head.lemma_.lower() in lexicon().nouns
+
+
+def is_orphan_statement(token: Token) -> bool:
+    """A statement noun whose author is left to the context: "ajoute le communiqué"."""
+    return token.lemma_.lower() in lexicon().nouns and any(
+        c.dep_ == "det" and c.morph.get("Definite") == ["Def"] for c in token.children
+    )
+
+
 def _specific(token: Token) -> bool:
     """ "du Kremlin", "de l'Élysée", "de Moscou" name an author; "de presse" does not."""
     if token.pos_ == "PROPN":
@@ -72,7 +84,7 @@ def _specific(token: Token) -> bool:
 
 
 def source_token(token: Token) -> Token:
-    """A statement noun hands the claim to its author: "le communiqué du Kremlin" → Kremlin."""
+    """A statement noun hands the claim to its author: "le communiqué du Kremlin" → Kremlin;"""
     if token.lemma_.lower() in lexicon().nouns:
         for c in token.children:
             if c.dep_.startswith("nmod") and c.pos_ in NOMINAL and c.i > token.i and _specific(c):
@@ -121,10 +133,9 @@ def is_incise(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ != "nsubj" or c.i > verb.i or clitic(c) or c.pos_ not in NOMINAL:
             continue  # the parser sometimes makes a quoted adjective the subject
-        between = doc[c.right_edge.i + 1 : first.i]
-        if any(t.text in CLOSING_MARKS for t in between):
-            continue
-        if any(t.pos_ in ("VERB", "AUX") for t in between):
+        if any(t.text in CLOSING_MARKS for t in doc[c.i + 1 : first.i]):
+            continue  # a subject inside the quote is the quote's own
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[c.right_edge.i + 1 : first.i]):
             continue  # "Un civil a été tué, ont rapporté…": that subject is another verb's
         return False  # "X, qui…, a déclaré que": a real subject on the left
     return True
