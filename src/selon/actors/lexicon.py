@@ -107,6 +107,7 @@ class Lexicon:
     pronouns: frozenset[str] = frozenset()
     definite: frozenset[str] = frozenset()
     focus_kinds: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
 
     def add_name(self, text: str, entry: Name) -> None:
         key = fold(text)
@@ -162,6 +163,7 @@ def lexicon() -> Lexicon:
     lex.pronouns = frozenset(fold(w) for w in generic.get("pronouns", []))
     lex.definite = frozenset(fold(w) for w in generic.get("definite", []) if fold(w))
     lex.focus_kinds = frozenset(generic.get("focus_kinds", []))
+    lex.honorifics = frozenset(fold(w) for w in generic.get("honorifics", []))
     no_surname = {fold(w) for w in generic.get("surname_exceptions", [])}
 
     for row in _rows("countries.csv"):

@@ -154,6 +154,8 @@ def _match_phrases(
                 best = Match(i, j + 1, "title", key=key)
             elif key in lex.agents:
                 best = Match(i, j + 1, "agent", key=key)
+        if best is not None and best.end - best.start == 1 and doc[i].pos_ == "ADJ":
+            best = None  # "grève générale", "la force militaire": an adjective, not a title
         if best is None:
             i += 1
             continue
@@ -199,10 +201,20 @@ class Resolver:
         return self.actor(office.id, office.name, office.country, office.kind, office.wikidata)
 
     def person_actor(self, pid: str) -> Actor | None:
-        office = at_date(self.lex.offices.get(pid, []), self.published)
+        """A dictionary person as at the publication date: out of office (before
+        or after), a politician is civil society (ANNOTATION.md: CVL)."""
+        offices = self.lex.offices.get(pid, [])
+        office = at_date(offices, self.published)
         if office is None:
-            office = at_date(self.lex.offices.get(pid, []), None)
-        return self.office_actor(office) if office else None
+            office = at_date(offices, None)
+            if office is None:
+                return None
+            actor = self.office_actor(office)
+            return actor.model_copy(update={"kind": "CVL"}) if self.published else actor
+        actor = self.office_actor(office)
+        if self.published and not self._in_office(pid):
+            actor = actor.model_copy(update={"kind": "CVL"})
+        return actor
 
     def pick(self, entries: list[Name]) -> Actor | None:
         """One actor for a name with one or more readings."""
@@ -451,8 +463,8 @@ class Resolver:
             country = country or owner.country
         elif owner is not None and country is None:
             country = owner.country
-        if country is None and owner is None and self.definite(m.start):
-            earlier = self.antecedent(kind)
+        if country is None and owner is None:
+            earlier = self.antecedent(kind) if self.definite(m.start) else None
             if earlier is not None and not earlier.id.startswith("country:"):
                 self.emit(earlier, m.start, end, own)
                 return
@@ -553,6 +565,10 @@ class Resolver:
         for ent in self.doc.ents:
             if ent.label_ != "PER" or any(i in self.index for i in range(ent.start, ent.end)):
                 continue
+            start = ent.start
+            while start < ent.end - 1 and fold(self.doc[start].text) in self.lex.honorifics:
+                start += 1  # "M. Legault": the name is "Legault"
+            ent = self.doc[start : ent.end]
             words = fold(ent.text).split()
             if not words or not ent.text[:1].isupper():
                 continue
