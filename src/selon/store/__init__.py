@@ -62,6 +62,11 @@ def database_url(url_or_path: str | Path | None) -> str:
     return f"sqlite:///{Path(value).expanduser()}"
 
 
+def end_of(until: str) -> str:
+    """An upper bound for ``<=`` on ISO dates: ``2024-03`` includes ``2024-03-31``."""
+    return until + "-99-99"[: max(0, 10 - len(until))]
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
@@ -341,8 +346,7 @@ class Store:
         if since:
             where.append(e.date >= since)
         if until:
-            # "2024-03" until "2024-03-31" must match: compare on the prefix length
-            where.append(e.date <= until + "\uffff" if len(until) < 10 else e.date <= until)
+            where.append(e.date <= end_of(until))
         if claimant:
             where.append(e.claimant_id.in_(self._actor_ids(claimant)))
         if hedged is not None:
@@ -443,7 +447,7 @@ class Store:
         if since:
             q = q.where(a.published >= since)
         if until:
-            q = q.where(a.published <= until)
+            q = q.where(a.published <= end_of(until))
         if errors is not None:
             q = q.where(a.ok == (not errors))
         if story_id:
