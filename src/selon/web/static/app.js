@@ -377,7 +377,7 @@ function timelineChart(items, onPick) {
     if (b) b[x.type] = (b[x.type] || 0) + x.n;
   }
   const max = Math.max(1, ...[...counts.values()].map((c) => Object.values(c).reduce((a, b) => a + b, 0)));
-  const W = 760, H = 200, L = 34, B = 26, T = 8;
+  const W = 640, H = 300, L = 34, B = 26, T = 8;
   const bw = (W - L - 8) / buckets.length;
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": "events per date by type", "data-testid": "timeline" });
   root.append(svg("line", { class: "axis", x1: L, x2: W - 4, y1: H - B, y2: H - B }));
@@ -407,7 +407,9 @@ function timelineChart(items, onPick) {
 
 function networkChart(data, selected, onPick) {
   if (!data.edges.length) return el("div", { class: "chart-empty", text: "No events with both a source and a target match." });
-  const W = 520, H = 360, cx = W / 2, cy = H / 2, R = Math.min(W, H) / 2 - 34;
+  const W = 540, H = 400, cx = W / 2, cy = H / 2, R = H / 2 - 50;
+  // label the busiest nodes only; the others name themselves on hover
+  const labelled = new Set([...data.nodes].sort((a, b) => b.n - a.n).slice(0, 24).map((n) => n.id));
   const nodes = [...data.nodes].sort((a, b) => (a.country || "~").localeCompare(b.country || "~") || a.name.localeCompare(b.name));
   const pos = new Map(nodes.map((n, i) => {
     const a = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
@@ -449,7 +451,8 @@ function networkChart(data, selected, onPick) {
     circle.addEventListener("mouseleave", hideTip);
     const right = Math.cos(p.a) >= -0.01;
     const lx = p.x + Math.cos(p.a) * (rOf.get(n.id) + 6), ly = p.y + Math.sin(p.a) * (rOf.get(n.id) + 6) + 4;
-    root.append(circle, svg("text", { class: "node-label", x: lx, y: ly, "text-anchor": right ? "start" : "end", text: n.name }));
+    root.append(circle);
+    if (labelled.has(n.id)) root.append(svg("text", { class: "node-label", x: lx, y: ly, "text-anchor": right ? "start" : "end", text: n.name }));
   }
   return root;
 }
@@ -484,7 +487,7 @@ async function pageExplorer(main) {
     const [events, tl, net] = await Promise.all([
       api("/api/events", { ...params, per_page: 25 }),
       api("/api/events/timeline", { ...params, page: null }),
-      api("/api/events/network", { ...params, page: null }),
+      api("/api/events/network", { ...params, page: null, limit: 60 }),
     ]);
     const apply = (v) => { setFilters(v); draw().catch((err) => showError(main, err)); };
     const pick = (extra) => apply({ ...currentFilters(), page: null, ...extra });
