@@ -165,3 +165,8 @@ def test_claims_pronoun_speaker_falls_back_to_last_speaker(document, monkeypatch
     )
     document = claims.find_claims(document(text))
     assert [q.speaker.name for q in document.quotes] == ["général", "général"]
+
+
+def test_claims_unattributed_wording_is_not_a_quote(quotes_of):
+    text = "Le militant a été condamné pour « entrave à la circulation des trains de marchandises »."
+    assert quotes_of(text).quotes == []

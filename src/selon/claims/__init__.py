@@ -160,6 +160,7 @@ def _attribute(doc: Doc, quotes: list[QuoteSpan], frames: list[Frame]) -> list[F
         else:
             speaker, verb = _colon_speaker(doc, q, sent)
             opens_sentence = not any(ch.isalnum() for ch in doc.text[sent.start_char : q.open])
+            q.embedded = not opens_sentence
             if speaker is None and not opens_sentence and verb is None:
                 speaker, verb = _clause_speaker(doc, q)
             if speaker is not None:
@@ -256,6 +257,8 @@ def find_claims(document: Document) -> Document:
         if isinstance(item, QuoteSpan):
             s, e = document.to_text(item.start), document.to_text(item.end)
             text = document.text[s:e]
+            if item.speaker is None and item.embedded and word_count(text) >= MIN_WORDS:
+                continue  # quoted wording inside the outlet's sentence, nobody's words
             out_quotes.append(
                 Quote(
                     text=text,

@@ -6,6 +6,11 @@ French typography reopens « at each paragraph of a long quote, so a quote
 still open at the end of a paragraph closes there. A » glued to the next word
 after a space ("l' »Alliance") is a typo for « and opens.
 
+A quote with no speaker inside a sentence of the outlet's ("condamnée pour
+« outrage à un fonctionnaire dans l'exercice de ses fonctions »") is quoted
+wording, not someone's words, and is not reported (ANNOTATION.md: a quote is
+attributed to someone).
+
 The speaker comes, in order of preference, from the innermost claim frame that
 holds the quote (a reporting verb's complement, an incise "», a-t-il dit", a
 "selon X"), from a colon frame ("X insiste : « … »"), or, when the quote opens
@@ -39,6 +44,7 @@ class QuoteSpan:
     speaker: Token | None = None
     verb: str | None = None
     source: str | None = None  # how the speaker was found: frame, colon, previous
+    embedded: bool = False  # inside a sentence of the outlet's, not opening one
 
     @property
     def outer(self) -> tuple[int, int]:
