@@ -179,3 +179,9 @@ def test_cli_extract_config_with_unknown_key_exits_2(runner, tmp_path, reset_set
     result, records = extract(runner, DATA / "article.txt", "--config", config)
     assert result.exit_code == 2 and records == []
     assert "max_octets" in result.stderr
+
+
+def test_cli_extract_unwritable_output_exits_2(runner, tmp_path):
+    result, _ = extract(runner, DATA / "article.txt", "-o", tmp_path / "absent" / "out.jsonl")
+    assert result.exit_code == 2
+    assert "cannot write" in result.stderr

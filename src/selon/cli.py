@@ -100,7 +100,11 @@ def extract(
 
     apply_config(config)
     options = {"published": published, "format": fmt}
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    try:
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    except OSError as exc:
+        err.print(f"[red]error:[/red] cannot write {output}: {exc.strerror}")
+        raise typer.Exit(2) from exc
     failed = done = 0
     start = time.perf_counter()
     try:
