@@ -80,6 +80,7 @@ class Lexicon:
     noun_forms: dict[str, str] = field(default_factory=dict)
     genitive: dict[str, str] = field(default_factory=dict)
     targets: dict[str, frozenset[str]] = field(default_factory=dict)
+    object_is_target: dict[str, bool] = field(default_factory=dict)
     support_verbs: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
@@ -140,6 +141,7 @@ def load_lexicon() -> Lexicon:
         block = raw.get(etype) or {}
         lex.genitive[etype] = block.get("genitive") or "source"
         lex.targets[etype] = frozenset(fold(w) for w in block.get("targets") or [])
+        lex.object_is_target[etype] = block.get("object", "target") == "target"
         for kind, table in (("verbs", lex.verbs), ("nouns", lex.nouns), ("phrases", lex.phrases)):
             for item in block.get(kind) or []:
                 entry = _parse_entry(kind, item, fw)
@@ -317,7 +319,11 @@ def _case_words(token: Token) -> set[str]:
 
 
 def _is_passive(tok: Token) -> bool:
-    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
+    """A passive verb; "se sont mis d'accord" (reflexive with être) is active."""
+    children = list(tok.children)
+    if any(c.dep_.startswith("expl") for c in children):
+        return False
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children):
         return True
     morph = tok.morph
     return tok.dep_ == "acl" and "Part" in morph.get("VerbForm") and "Past" in morph.get("Tense")
@@ -331,9 +337,10 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return tok.head, False
             return c, False
         if c.dep_ == "nsubj:pass":
+            passive = _is_passive(tok)
             if "Rel" in c.morph.get("PronType") and tok.dep_ == "acl:relcl":
-                return tok.head, True
-            return c, True
+                return tok.head, passive
+            return c, passive
     if depth < 3 and tok.head is not tok:
         if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ in _VERBAL:
             return _subject(tok.head, depth + 1)[0], False
@@ -357,7 +364,8 @@ def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[
         if c.dep_ == "obl:agent" or (passive and cases & lex.agent_preps):
             src.append(c)
         elif c.dep_ == "obj" and not passive:
-            tgt.append(c)
+            if lex.object_is_target.get(etype, True):
+                tgt.append(c)
         elif c.dep_ in ("iobj", "obl:arg", "obl", "obl:mod", "nmod") and cases & lex.pair_preps:
             conj = [c, *c.conjuncts]
             if not src:
@@ -407,10 +415,16 @@ def _noun_args(tok: Token, entry: Entry, etype: str, lex: Lexicon, trigger_heads
 
 
 def _expand(tokens: Iterable[Token]) -> list[Token]:
+    """Arguments and their conjuncts ("Poutine et Macron"), also through an
+    apposition ("le président Joe Biden et le chancelier Olaf Scholz")."""
     out: list[Token] = []
     for t in tokens:
-        for x in (t, *t.conjuncts):
-            if x.pos_ in _ARG_POS and x not in out:
+        group = [t, *t.conjuncts]
+        for c in t.children:
+            if c.dep_ == "appos":
+                group.extend(c.conjuncts)
+        for x in group:
+            if x not in out and x.pos_ not in ("PUNCT", "CCONJ", "ADP", "DET"):
                 out.append(x)
     return out
 
@@ -510,16 +524,28 @@ def _where(document: Document, sent: Span, head: Token):
 
 
 def _pairs(etype: str, sources: list[Actor | None], targets: list[Actor | None]):
+    """One (source, target) pair per actor pair the event calls for."""
     if etype in SYMMETRIC and len(sources) > 1 and not targets:
         first = sources[0]
         return [(first, other) for other in sources[1:]]
     pairs = []
     for s in sources or [None]:
-        for t in targets or [None]:
-            if s is not None and t is not None and s.id == t.id:
-                t = None
-            pairs.append((s, t))
+        mine = [t for t in targets if not (s is not None and t is not None and s.id == t.id)]
+        pairs.extend((s, t) for t in mine or [None])
     return pairs
+
+
+def _nearest_other(actors: list[Actor], source: Actor, position: int) -> Actor | None:
+    """The actor mention of the sentence closest to the trigger, other than the source."""
+    best, dist = None, None
+    for a in actors:
+        same_side = a.country and a.country == source.country and a.kind == source.kind
+        if a.id == source.id or same_side:
+            continue
+        d = abs(a.start - position)
+        if dist is None or d < dist:
+            best, dist = a, d
+    return best
 
 
 def _main_subject_actor(document: Document, sent: Span) -> Actor | None:
@@ -544,11 +570,41 @@ def _name_tokens(document: Document) -> frozenset[int]:
     return frozenset(out)
 
 
+@dataclass
+class Context:
+    """What earlier sentences tell about the actors of the next one.
+
+    ``previous``: the main subject of the previous sentence; ``dyads``: the
+    (source, target) pairs of the latest events, newest last. An event whose
+    sentence names only one side takes the other side from the latest dyad
+    that shares it ("Moscou a rejeté cette demande" after "Kiev a proposé une
+    trêve à Moscou").
+    """
+
+    previous: Actor | None = None
+    dyads: list[tuple[Actor, Actor]] = field(default_factory=list)
+    window: int = 6
+
+    def other_side(self, actor: Actor) -> Actor | None:
+        for s, t in reversed(self.dyads[-self.window:]):
+            if s.id == actor.id:
+                return t
+            if t.id == actor.id:
+                return s
+        return None
+
+    def remember(self, source: Actor | None, target: Actor | None) -> None:
+        if source is not None and target is not None:
+            self.dyads.append((source, target))
+
+
 def code_sentence(
-    document: Document, sent: Span, previous: Actor | None = None,
+    document: Document, sent: Span, context: Context | None = None,
     names: frozenset[int] = frozenset(),
 ) -> list[Event]:
-    """The events of one sentence (``previous``: the prior sentence's main actor)."""
+    """The events of one sentence, using and updating the article ``context``."""
+    context = context or Context()
+    previous = context.previous
     lex = load_lexicon()
     triggers = find_triggers(sent, lex, names)
     if not triggers:
@@ -556,8 +612,9 @@ def code_sentence(
     strong_types = {t.entry.type for t in triggers if not t.entry.weak}
     heads = {t.head.i for t in triggers}
     sent_start, sent_end = document.span_offsets(sent)
+    sent_actors = [a for a in document.actors if sent_start <= a.start < sent_end]
     events: list[Event] = []
-    seen: set[tuple[str, str | None, str | None]] = set()
+    seen: set[tuple] = set()
     argument_tokens: set[int] = set()
     parsed = []
     for trig in triggers:
@@ -581,14 +638,28 @@ def code_sentence(
             continue
         sources = _actors(document, src_t)
         targets = _actors(document, tgt_t)
+        explicit = {a.id for a in (*sources, *targets) if a is not None}
         if not sources:
             for a in adjectival:
                 actor = _actor(document, a)
                 if actor is not None:
                     sources = [actor]
                     break
-        if not sources and not src_t and previous is not None:
+        if not sources and previous is not None:
             sources = [previous]
+        symmetric_pair = etype in SYMMETRIC and len(sources) > 1
+        if len(sources) == 1 and not targets and not tgt_t:
+            other = context.other_side(sources[0]) if sources[0] is not None else None
+            if other is not None and other.id != sources[0].id:
+                targets = [other]
+        elif targets and not sources:
+            other = context.other_side(targets[0]) if targets[0] is not None else None
+            if other is not None and other.id != targets[0].id:
+                sources = [other]
+        if len(sources) == 1 and not targets and not symmetric_pair and sources[0] is not None:
+            near = _nearest_other(sent_actors, sources[0], document.to_text(head.idx))
+            if near is not None:
+                targets = [near]
         toks = sorted(trig.tokens, key=lambda t: t.i)
         span = sent.doc[toks[0].i : toks[-1].i + 1]
         tspan = document.text_span(span)
@@ -596,10 +667,12 @@ def code_sentence(
         claimed_by, chain, hedged = _claims(document, tspan.start, tspan.end, head)
         date, location = _where(document, sent, head)
         for s, t in _pairs(etype, sources, targets):
-            key = (etype, s.id if s else None, t.id if t else None)
+            ids = tuple(a.id if a is not None and a.id in explicit else None for a in (s, t))
+            key = (etype, *(sorted(ids, key=str) if etype in SYMMETRIC else ids))
             if key in seen:
                 continue
             seen.add(key)
+            context.remember(s, t)
             events.append(Event(
                 type=etype, mode=trig.entry.mode, quad=QUAD[etype], status=status,
                 hedged=hedged, trigger=tspan, sentence=Offsets(start=sent_start, end=sent_end),
@@ -615,15 +688,15 @@ def code_document(document: Document) -> Document:
     if doc is None:
         return document
     events: list[Event] = []
-    previous: Actor | None = None
+    context = Context()
     names = _name_tokens(document)
     for sent in doc.sents:
         try:
-            events.extend(code_sentence(document, sent, previous, names))
+            events.extend(code_sentence(document, sent, context, names))
         except Exception as exc:  # an odd parse must not lose the other sentences
             from selon.model import Error
 
             document.errors.append(Error(stage="events", message=f"{type(exc).__name__}: {exc}"))
-        previous = _main_subject_actor(document, sent) or previous
+        context.previous = _main_subject_actor(document, sent) or context.previous
     document.events = events
     return document
