@@ -104,3 +104,16 @@ def test_pipeline_batch_overlong_article_is_an_error_not_a_stall(nlp):
     assert [bool(r.errors) for r in records] == [False, True, False]
     assert "too long to parse" in records[1].errors[0].message
     assert records[1].sentences == [] and records[2].sentences
+
+
+def test_pipeline_batch_bad_language_setting_is_a_per_article_error(nlp):
+    from selon.settings import use_settings
+
+    use_settings({"parse": {"languages": ["FRENCH", "KLINGON"]}})
+    try:
+        records = list(extract_many(articles(ARTICLES[:2]), nlp=nlp))
+    finally:
+        use_settings({})
+    assert all("KLINGON" in r.errors[0].message for r in records)
+    (record,) = extract_many(articles(ARTICLES[:1]), nlp=nlp)
+    assert not record.errors

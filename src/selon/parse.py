@@ -98,12 +98,16 @@ def load_nlp(model: str | None = None) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=1)
-def _detector():
+@lru_cache(maxsize=4)
+def _detector(names: tuple[str, ...]):
+    """A lingua detector for these languages, built once (building it is slow)."""
     from lingua import Language as L
     from lingua import LanguageDetectorBuilder
 
-    langs = [getattr(L, name) for name in get_settings()["parse"]["languages"]]
+    unknown = [n for n in names if not hasattr(L, n)]
+    if unknown:
+        raise ValueError(f"unknown language(s) in parse.languages: {', '.join(unknown)}")
+    langs = [getattr(L, n) for n in names]
     return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
 
 
@@ -112,7 +116,8 @@ def detect_language(text: str) -> tuple[str | None, float]:
     sample = text[: get_settings()["parse"]["language_sample_chars"]]
     if not sample.strip():
         return None, 0.0
-    values = _detector().compute_language_confidence_values(sample)
+    names = tuple(str(n).upper() for n in get_settings()["parse"]["languages"])
+    values = _detector(names).compute_language_confidence_values(sample)
     if not values:
         return None, 0.0
     best = values[0]
@@ -162,7 +167,12 @@ def prepare_for_parsing(document: Document) -> Document:
     """The checks before parsing: length, then language (on the kept paragraphs)."""
     check_length(document)
     if not document.errors:
-        check_language(document)
+        try:
+            check_language(document)
+        except Exception as exc:  # a bad parse.languages or a detector failure: this article
+            document.errors.append(
+                Error(stage="parse", message=f"language check failed ({type(exc).__name__}: {exc})")
+            )
     return document
 
 
