@@ -248,3 +248,13 @@ def test_web_serve_command(tmp_path):
     assert out.exit_code == 0 and "127.0.0.1" in out.output
     missing = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 2
+
+
+def test_web_loopback_server_refuses_foreign_host_names(sample_db):
+    from selon.web.app import LOCAL_HOSTS
+
+    local = TestClient(create_app(sample_db, allowed_hosts=LOCAL_HOSTS),
+                       base_url="http://127.0.0.1:8000")
+    assert local.get("/api/meta").status_code == 200
+    rebound = local.get("/api/meta", headers={"host": "attacker.example"})
+    assert rebound.status_code == 400

@@ -416,10 +416,13 @@ def serve(
     import uvicorn
 
     from selon.web import create_app
+    from selon.web.app import LOCAL_HOSTS
 
     apply_config(config)
     try:
-        web = create_app(db, max_request_bytes=max_request_bytes)
+        # on loopback, answer only to local names (no DNS rebinding from a web page)
+        local = LOCAL_HOSTS if host in LOCAL_HOSTS else None
+        web = create_app(db, max_request_bytes=max_request_bytes, allowed_hosts=local)
     except (OSError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc

@@ -40,6 +40,9 @@ CSP = (
     "frame-ancestors 'none'"
 )
 
+#: Host names a loopback server answers to
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
+
 PAGES = ("/", "/events", "/articles", "/articles/{article_id}", "/stories",
          "/stories/{story_id}", "/paste", "/api")
 
@@ -102,12 +105,15 @@ def create_app(
     *,
     nlp: Any = None,
     max_request_bytes: int = MAX_REQUEST_BYTES,
+    allowed_hosts: list[str] | None = None,
 ) -> FastAPI:
     """The explorer over the corpus database ``db`` (a SQLite path or a database URL).
 
     ``db=None`` serves the paste box and ``/api/extract`` only. ``nlp`` is a loaded
     spaCy pipeline to reuse (tests pass the session one); when ``None`` it is
-    loaded on the first extraction.
+    loaded on the first extraction. ``allowed_hosts`` restricts the ``Host``
+    header (``selon serve`` on a loopback address allows only local names, so a
+    web page cannot reach the API through DNS rebinding).
     """
     engine = query.engine_for(db) if db else None
     app = FastAPI(
@@ -164,6 +170,10 @@ def create_app(
         return response
 
     app.add_middleware(BodyLimit, limit=max_request_bytes)
+    if allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
 
     # -- pages: one HTML shell; the script routes on the path ------------------
     def page() -> FileResponse:
