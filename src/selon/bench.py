@@ -20,6 +20,7 @@ wall time, i.e. the time the main process spent in (or waiting on) spaCy.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from collections import defaultdict
@@ -135,6 +136,24 @@ def timed_stages(times: dict[str, float]) -> Iterator[None]:
             setattr(owner, attr, fn)
 
 
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process and its finished children (workers)."""
+    try:
+        import resource
+    except ImportError:  # not POSIX: this process only
+        return time.process_time()
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _load() -> float | None:
+    try:
+        return round(os.getloadavg()[0], 2)
+    except (AttributeError, OSError):
+        return None
+
+
 def warm_up(nlp_bare, nlp_selon, articles: list[Article]) -> None:
     """Load everything lazily loaded (models' first call, data tables, language detector)."""
     from selon.pipeline import extract_many
@@ -150,6 +169,7 @@ def run_bench(
     n_process: int = 2,
     repeat: int = 1,
     batch_size: int | None = None,
+    rounds: int = 3,
     nlp: Language | None = None,
     bare_nlp: Language | None = None,
 ) -> dict[str, Any]:
@@ -160,7 +180,12 @@ def run_bench(
     ``selon_words_per_second``, ``ratio_to_spacy`` (selon seconds / spaCy
     seconds), ``peak_rss_mb`` (this process plus its worker processes, highest
     sample over both runs), ``stages`` (seconds per stage in the selon run) and
-    the parameters used. ``nlp`` (selon's pipeline) and ``bare_nlp`` (plain
+    the parameters used. The articles are split into ``rounds`` interleaved
+    chunks (spaCy then selon, selon then spaCy, …) so that other work on the
+    machine weighs on both runs alike; ``cpu_ratio_to_spacy`` (CPU seconds of
+    this process and its workers) is the figure to trust on a busy machine,
+    and ``load_average`` (1-minute, before and after) says how busy it was.
+    ``nlp`` (selon's pipeline) and ``bare_nlp`` (plain
     ``spacy.load`` of the same model) are loaded when not given.
     """
     import spacy
@@ -175,25 +200,42 @@ def run_bench(
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
 
+    chunks = [articles[i::rounds] for i in range(max(1, min(rounds, len(articles))))]
+    spacy_seconds = selon_seconds = spacy_cpu = selon_cpu = 0.0
+    stages: dict[str, float] = defaultdict(float)
+    failed = 0
+    load_before = _load()
+
+    def run_spacy(chunk: list[Article]) -> None:
+        nonlocal spacy_seconds, spacy_cpu
+        c, t = cpu_seconds(), time.perf_counter()
+        for _ in nlp_bare.pipe([a.text for a in chunk], batch_size=batch_size,
+                               n_process=n_process):
+            pass
+        spacy_seconds += time.perf_counter() - t
+        spacy_cpu += cpu_seconds() - c
+
+    def run_selon(chunk: list[Article]) -> None:
+        nonlocal selon_seconds, selon_cpu, failed
+        c, t = cpu_seconds(), time.perf_counter()
+        with timed_stages(stages):
+            for record in extract_many(
+                chunk, nlp=nlp_selon, n_process=n_process, batch_size=batch_size
+            ):
+                failed += bool(record.errors)
+        selon_seconds += time.perf_counter() - t
+        selon_cpu += cpu_seconds() - c
+
     with RSSSampler() as rss:
         nlp_bare = bare_nlp or spacy.load(settings["model"])
         nlp_selon = nlp or load_nlp()
         warm_up(nlp_bare, nlp_selon, base)
-
-        t = time.perf_counter()
-        for _ in nlp_bare.pipe(texts, batch_size=batch_size, n_process=n_process):
-            pass
-        spacy_seconds = time.perf_counter() - t
-
-        stages: dict[str, float] = defaultdict(float)
-        failed = 0
-        with timed_stages(stages):
-            t = time.perf_counter()
-            for record in extract_many(
-                articles, nlp=nlp_selon, n_process=n_process, batch_size=batch_size
-            ):
-                failed += bool(record.errors)
-            selon_seconds = time.perf_counter() - t
+        # interleaved rounds, alternating which runs first, so that a change in
+        # the machine's load during the bench weighs on both runs alike
+        for i, chunk in enumerate(chunks):
+            order = (run_spacy, run_selon) if i % 2 == 0 else (run_selon, run_spacy)
+            for run in order:
+                run(chunk)
 
     stages["parse"] = max(0.0, selon_seconds - sum(stages.values()))
     n = len(articles)
@@ -203,6 +245,7 @@ def run_bench(
         "n_process": n_process,
         "batch_size": batch_size,
         "repeat": max(1, repeat),
+        "rounds": len(chunks),
         "spacy_seconds": round(spacy_seconds, 3),
         "selon_seconds": round(selon_seconds, 3),
         "spacy_articles_per_second": round(n / spacy_seconds, 2),
@@ -210,7 +253,11 @@ def run_bench(
         "spacy_words_per_second": round(words / spacy_seconds, 1),
         "selon_words_per_second": round(words / selon_seconds, 1),
         "ratio_to_spacy": round(selon_seconds / spacy_seconds, 3),
+        "spacy_cpu_seconds": round(spacy_cpu, 3),
+        "selon_cpu_seconds": round(selon_cpu, 3),
+        "cpu_ratio_to_spacy": round(selon_cpu / spacy_cpu, 3) if spacy_cpu else None,
         "peak_rss_mb": round(rss.peak / 2**20, 1),
+        "load_average": [load_before, _load()],
         "articles_with_errors": failed,
         "stages": {k: round(v, 3) for k, v in sorted(stages.items(), key=lambda kv: -kv[1])},
     }
@@ -226,8 +273,9 @@ def format_bench(result: dict[str, Any]) -> str:
         f"{r['spacy_words_per_second']:>10.1f} words/s  {r['spacy_seconds']:.2f} s",
         f"selon  {r['selon_articles_per_second']:>8.2f} articles/s "
         f"{r['selon_words_per_second']:>10.1f} words/s  {r['selon_seconds']:.2f} s",
-        f"ratio_to_spacy {r['ratio_to_spacy']:.3f}   peak RSS {r['peak_rss_mb']:.0f} MB   "
-        f"articles with errors {r['articles_with_errors']}",
+        f"ratio_to_spacy {r['ratio_to_spacy']:.3f}   CPU ratio {r['cpu_ratio_to_spacy']}   "
+        f"peak memory {r['peak_rss_mb']:.0f} MB   articles with errors "
+        f"{r['articles_with_errors']}   load average {r['load_average']}",
         "selon stages (s): "
         + ", ".join(f"{k} {v:.2f}" for k, v in r["stages"].items()),
     ]
