@@ -53,6 +53,17 @@ function safeHref(value) {
   } catch (e) { return null; }
 }
 
+/** Let the keyboard reach what the mouse can click (Enter or Space). */
+function keyboardClickable(root) {
+  root.querySelectorAll(".clickable, .evidence").forEach((node) => {
+    node.tabIndex = 0;
+    node.setAttribute("role", "button");
+    node.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); node.click(); }
+    });
+  });
+}
+
 function chip(type) { return el("span", { class: `chip t-${type}`, text: type }); }
 function badge(text, cls) { return el("span", { class: `badge ${cls || ""}`, text }); }
 function actorName(a) { return a ? (a.name || a.id) : null; }
@@ -281,6 +292,7 @@ function renderRecord(record, container) {
         el("div", { class: "card" }, el("h2", { text: "Reliability signals" }), scores, signals),
         itemsOf.quote.length ? el("div", { class: "card" }, el("h2", { text: `Quotes (${itemsOf.quote.length})` }), quotes) : null,
         itemsOf.dropped.length ? el("div", { class: "card" }, el("h2", { text: "Dropped boilerplate" }), dropped) : null)));
+  keyboardClickable(container);
   if (location.hash.startsWith("#ev-")) {
     const i = location.hash.slice(4);
     setTimeout(() => flash(refSel("event", i)), 50);
