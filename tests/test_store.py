@@ -293,3 +293,17 @@ def test_corpus_events_without_actors_stay_alone():
     ]
     events, claims = compute_corpus_events(rows, window=3)
     assert len(events) == 2 and len(claims) == 2
+
+
+def test_store_records_never_stops_on_a_refused_record(store):
+    from selon.store.ingest import IngestSummary, store_records
+
+    summary = IngestSummary()
+    nul = make_record("nul", "La Russie a bombardé\x00 l'Ukraine.")
+    store_records([nul, make_record("next")], store, summary)
+    assert summary.added == 2
+    (row,) = [a for a in store.articles() if a["id"] == "nul"]
+    if store.engine.dialect.name == "postgresql":  # NUL in text: refused, stored as an error
+        assert not row["ok"] and "refused" in store.errors()[0]["message"]
+    else:
+        assert row["ok"]

@@ -16,7 +16,9 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from selon.model import Article, Record
+from sqlalchemy.exc import SQLAlchemyError
+
+from selon.model import Article, Error, Record
 from selon.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -82,11 +84,26 @@ def fresh(articles: Iterable[Article], store: Store, summary: IngestSummary,
     yield from flush()
 
 
+def unstorable(record: Record, exc: Exception) -> Record:
+    """A stand-in for a record the database refused: its metadata and the reason."""
+    message = f"the database refused the record: {type(exc).__name__}: {str(exc)[:300]}"
+    return Record(
+        id=record.id, url=record.url, outlet=record.outlet, published=record.published,
+        source=record.source, text="",
+        errors=[*record.errors, Error(stage="store", message=message)],
+    )
+
+
 def store_records(records: Iterable[Record], store: Store, summary: IngestSummary,
                   on_record: Callable[[Record, IngestSummary], None] | None = None) -> None:
     """Write each record in its own transaction and count it in the summary."""
     for record in records:
-        if store.add(record):
+        try:
+            added = store.add(record)
+        except SQLAlchemyError as exc:  # e.g. a NUL character PostgreSQL refuses
+            record = unstorable(record, exc)
+            added = store.add(record)
+        if added:
             summary.added += 1
             summary.events += len(record.events)
             if record.errors:
