@@ -69,6 +69,12 @@ def test_events_locations_actors_are_not_places(document, text, trigger):
     assert find_location(doc, next(doc.doc.sents), _trigger(doc, trigger)) is None
 
 
+def test_events_locations_dateline(document):
+    doc = document("BAMAKO (AFP) — L'armée a annoncé avoir tué dix assaillants.")
+    loc = find_location(doc, next(doc.doc.sents), _trigger(doc, "tué"))
+    assert loc is not None and loc.text == "BAMAKO" and loc.country == "MLI"
+
+
 def test_events_locations_offsets_survive_typographic_apostrophes(document):
     text = "Titre\n\nL’armée a bombardé des positions près d’Alep."
     doc = document(text)

@@ -232,6 +232,19 @@ def _introduced(doc, start: int, kind: str) -> bool:
     return False
 
 
+#: punctuation that closes a dateline ("BAMAKO (AFP) —", "KIEV, 3 mars -")
+_DATELINE_END = frozenset({"—", "–", "-", "(", ","})
+
+
+def _dateline(doc, mention: Mention) -> bool:
+    """A place in capitals opening a paragraph and closed by a dash, bracket or comma."""
+    start = doc[mention.start]
+    if mention.end >= len(doc) or not (mention.start == 0 or start.is_sent_start):
+        return False
+    text = doc[mention.start : mention.end].text
+    return len(text) > 2 and text.isupper() and doc[mention.end].text in _DATELINE_END
+
+
 def _acronym(word: str) -> bool:
     """Two capitals or more in one word ("FAMa", "CSQ"): an organisation, not a place."""
     return sum(ch.isupper() for ch in word) >= 2 and "-" not in word
@@ -247,7 +260,10 @@ def _role_token(token: Token) -> Token:
 
 
 def _is_location(document: Document, mention: Mention, span: Span) -> int | None:
-    """0 when the grammar presents ``mention`` as a place, 1 when only plausibly, else None."""
+    """0 when the grammar presents ``mention`` as a place, 1 when only plausibly, else None.
+
+    2 marks a dateline ("BAMAKO (AFP) —"): the place of the whole sentence.
+    """
     doc = document.doc
     w = words()
     actor_tokens = document.extras.get("actor_tokens", {})
@@ -259,6 +275,8 @@ def _is_location(document: Document, mention: Mention, span: Span) -> int | None
         return None
     if _introduced(doc, mention.start, mention.kind):
         return 0
+    if _dateline(doc, mention):
+        return 2
     role = _role_token(span.root)
     if role.i != span.root.i and _introduced(doc, role.left_edge.i, mention.kind):
         return 0
@@ -319,13 +337,21 @@ def find_location(document: Document, sent: Span, trigger: Token) -> Location | 
             continue
         root = span.root
         direct = _attached(root, trigger)
-        in_clause = direct or (
-            any(a.i == trigger.i for a in root.ancestors)
-            or _clause_verb(root).i == trigger_clause.i
-        )
+        if weak == 2:  # a dateline: where everything in its sentence happens
+            level, weak = 1, 1
+        elif direct:
+            level = 0
+        elif _clause_verb(root).i == trigger_clause.i:
+            level = 1
+        elif any(a.i == trigger.i for a in root.ancestors):  # a clause under the trigger
+            level = 2
+        elif weak:  # an uncertain place in another clause says nothing of this event
+            continue
+        else:
+            level = 3
         distance = min(abs(t.i - trigger.i) for t in span)
         specific = _SPECIFICITY.get(m.kind, 1)  # "à Bamako, au Mali": Bamako
-        rank = (0 if direct else 1 if in_clause else 2, weak, specific, distance)
+        rank = (level, weak, specific, distance)
         if best is None or rank < best[0]:
             best = (rank, m)
     if best is None:
