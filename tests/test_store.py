@@ -299,7 +299,7 @@ def test_store_records_never_stops_on_a_refused_record(store):
     from selon.store.ingest import IngestSummary, store_records
 
     summary = IngestSummary()
-    nul = make_record("nul", "La Russie a bombardé\x00 l'Ukraine.")
+    nul = make_record("nul").model_copy(update={"title": "Titre\x00"})
     store_records([nul, make_record("next")], store, summary)
     assert summary.added == 2
     (row,) = [a for a in store.articles() if a["id"] == "nul"]
