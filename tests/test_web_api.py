@@ -258,3 +258,10 @@ def test_web_loopback_server_refuses_foreign_host_names(sample_db):
     assert local.get("/api/meta").status_code == 200
     rebound = local.get("/api/meta", headers={"host": "attacker.example"})
     assert rebound.status_code == 400
+
+
+def test_web_story_claims_carry_their_figures(client):
+    top = client.get("/api/stories").json()["items"][0]
+    story = client.get(f"/api/stories/{top['id']}").json()
+    figures = {c["article_id"]: c["figures"] for c in story["claims"] if c["figures"]}
+    assert figures == {"a1-kharkiv": ["12"], "a2-kharkiv": ["15"]}

@@ -131,6 +131,8 @@ def _event_row(r) -> dict[str, Any]:
         "claim_chain": json.loads(r["claim_chain"]) if r["claim_chain"] else [],
         "date": r["date"], "date_text": r["date_text"], "location": r["location"],
         "published": r["published"], "outlet": r.get("outlet"), "title": r.get("title"),
+        # figures (digits) in the event's sentence, as the store read them
+        "figures": json.loads(r["figures"]) if r.get("figures") else [],
     }
 
 

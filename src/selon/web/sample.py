@@ -94,7 +94,7 @@ def _kharkiv_first() -> Record:
     text = (
         "Frappes sur Kharkiv : Moscou dément toute implication\n\n"
         "Selon l'armée ukrainienne, la Russie a bombardé Kharkiv dans la nuit de dimanche à "
-        "lundi, faisant au moins douze morts. « Ces frappes visaient délibérément des "
+        "lundi, faisant au moins 12 morts. « Ces frappes visaient délibérément des "
         "immeubles d'habitation », a déclaré le maire de la ville, Ihor Terekhov.\n\n"
         "Le Kremlin a nié toute frappe sur des zones civiles. Le ministre français des "
         "affaires étrangères a condamné l'attaque, et la France aurait proposé une aide "
@@ -159,7 +159,7 @@ def _kharkiv_first() -> Record:
 def _kharkiv_second() -> Record:
     text = (
         "Kharkiv : l'Ukraine accuse la Russie\n\n"
-        "L'Ukraine a accusé mardi la Russie d'avoir bombardé Kharkiv, où quinze civils ont été "
+        "L'Ukraine a accusé mardi la Russie d'avoir bombardé Kharkiv, où 15 civils ont été "
         "tués, d'après les autorités locales. Moscou affirme n'avoir visé que des cibles "
         "militaires.\n\n"
         "Les États-Unis ont annoncé de nouvelles sanctions contre la Russie."

@@ -554,6 +554,7 @@ async function pageStory(main, id) {
     el("div", { class: "small" }, "claimed by ", el("b", { text: c.claimed_by ? actorName(c.claimed_by) : "the outlet itself (no attribution)" })),
     claimSentence(c),
     el("div", { class: "small muted" }, `${actorName(c.source) || "?"} → ${actorName(c.target) || "?"} · ${c.date || "no date"}${c.hedged ? " · hedged" : ""}`),
+    (c.figures || []).length ? el("div", { class: "small" }, "figures: ", el("b", { text: c.figures.join(", ") })) : null,
     el("a", { href: `/articles/${encodeURIComponent(c.article_id)}#ev-${c.n}` }, "open the article")));
   main.replaceChildren(el("div", { class: "card" },
     el("div", { class: "muted small" }, el("a", { href: "/stories" }, "‹ all stories")),
