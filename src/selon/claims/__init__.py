@@ -109,7 +109,9 @@ def _clause_speaker(doc: Doc, q: QuoteSpan) -> tuple[Token | None, str | None]:
         if t is None:
             return None, None
         if t.pos_ in ("VERB", "AUX", "ADJ") and (t.idx < q.start or t.head.i == t.i):
-            subj = subject_of(t)
+            passive = any(c.dep_ == "aux:pass" for c in t.children)
+            # "condamné pour « … »": a passive subject says nothing; look higher up
+            subj = None if passive else subject_of(t)
             if subj is not None and not (q.start <= subj.idx < q.end):
                 return source_token(subj), t.text
         if t.head.i == t.i:
