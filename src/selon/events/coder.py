@@ -81,6 +81,7 @@ class Lexicon:
     genitive: dict[str, str] = field(default_factory=dict)
     targets: dict[str, frozenset[str]] = field(default_factory=dict)
     object_is_target: dict[str, bool] = field(default_factory=dict)
+    guess_target: dict[str, bool] = field(default_factory=dict)
     support_verbs: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
@@ -142,6 +143,7 @@ def load_lexicon() -> Lexicon:
         lex.genitive[etype] = block.get("genitive") or "source"
         lex.targets[etype] = frozenset(fold(w) for w in block.get("targets") or [])
         lex.object_is_target[etype] = block.get("object", "target") == "target"
+        lex.guess_target[etype] = bool(block.get("guess_target", True))
         for kind, table in (("verbs", lex.verbs), ("nouns", lex.nouns), ("phrases", lex.phrases)):
             for item in block.get(kind) or []:
                 entry = _parse_entry(kind, item, fw)
@@ -535,12 +537,34 @@ def _pairs(etype: str, sources: list[Actor | None], targets: list[Actor | None])
     return pairs
 
 
+def _argument_actors(document: Document, sent: Span, start: int, end: int) -> list[Actor]:
+    """Actor mentions of the sentence that can be a participant: not a place
+    adjunct ("à Vienne") nor a parenthesis ("(Autriche)")."""
+    out = []
+    offsets = [document.to_text(t.idx) for t in sent]
+    for a in document.actors:
+        if not start <= a.start < end:
+            continue
+        i = bisect_left(offsets, a.start)
+        if i >= len(offsets):
+            continue
+        tok = sent[i]
+        if tok.dep_ == "obl:mod" or (i > 0 and sent[i - 1].text == "("):
+            continue
+        out.append(a)
+    return out
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    """The same actor, or two mentions of one state's same branch (Poutine, la Russie)."""
+    return a.id == b.id or bool(a.country and a.country == b.country and a.kind == b.kind)
+
+
 def _nearest_other(actors: list[Actor], source: Actor, position: int) -> Actor | None:
     """The actor mention of the sentence closest to the trigger, other than the source."""
     best, dist = None, None
     for a in actors:
-        same_side = a.country and a.country == source.country and a.kind == source.kind
-        if a.id == source.id or same_side:
+        if _same_side(a, source):
             continue
         d = abs(a.start - position)
         if dist is None or d < dist:
@@ -612,7 +636,7 @@ def code_sentence(
     strong_types = {t.entry.type for t in triggers if not t.entry.weak}
     heads = {t.head.i for t in triggers}
     sent_start, sent_end = document.span_offsets(sent)
-    sent_actors = [a for a in document.actors if sent_start <= a.start < sent_end]
+    sent_actors = _argument_actors(document, sent, sent_start, sent_end)
     events: list[Event] = []
     seen: set[tuple] = set()
     argument_tokens: set[int] = set()
@@ -645,26 +669,26 @@ def code_sentence(
                 if actor is not None:
                     sources = [actor]
                     break
-        if not sources and previous is not None:
-            sources = [previous]
-        symmetric_pair = etype in SYMMETRIC and len(sources) > 1
-        if len(sources) == 1 and not targets and not tgt_t:
-            other = context.other_side(sources[0]) if sources[0] is not None else None
-            if other is not None and other.id != sources[0].id:
-                targets = [other]
-        elif targets and not sources:
-            other = context.other_side(targets[0]) if targets[0] is not None else None
-            if other is not None and other.id != targets[0].id:
+        if not sources and targets and targets[0] is not None:
+            other = context.other_side(targets[0])
+            if other is not None and not _same_side(other, targets[0]):
                 sources = [other]
-        if len(sources) == 1 and not targets and not symmetric_pair and sources[0] is not None:
-            near = _nearest_other(sent_actors, sources[0], document.to_text(head.idx))
-            if near is not None:
-                targets = [near]
         toks = sorted(trig.tokens, key=lambda t: t.i)
         span = sent.doc[toks[0].i : toks[-1].i + 1]
         tspan = document.text_span(span)
-        status = event_status(head, lex.support_verbs)
         claimed_by, chain, hedged = _claims(document, tspan.start, tspan.end, head)
+        if not sources and previous is not None:
+            sources = [previous]
+        guess = lex.guess_target.get(etype, True) and len(sources) == 1 and not (
+            targets or tgt_t or sources[0] is None
+        )
+        if guess:
+            other = context.other_side(sources[0])
+            if other is None or _same_side(other, sources[0]):
+                other = _nearest_other(sent_actors, sources[0], document.to_text(head.idx))
+            if other is not None:
+                targets = [other]
+        status = event_status(head, lex.support_verbs)
         date, location = _where(document, sent, head)
         for s, t in _pairs(etype, sources, targets):
             ids = tuple(a.id if a is not None and a.id in explicit else None for a in (s, t))
