@@ -221,6 +221,21 @@ def test_search_key_folds_case_and_accents():
     assert search_key("  L'Élysée ") == "l'elysee"
 
 
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [("Russie", ["country:RUS"]), ("russ", ["country:RUS"]), ("rus", ["country:RUS"]),
+     ("Biélorussie", ["country:BLR"]), ("ussie", []), ("elysee", ["org:elysee"]),
+     ("50%", []), ("country_", [])],
+)
+def test_store_actor_search_is_word_prefix(store, query, found):
+    record = make_record("w1").model_copy(update={"actors": [
+        actor(RUS), actor(dict(id="country:BLR", name="Biélorussie", country="BLR")),
+        actor(ELYSEE),
+    ]})
+    store.add(record)
+    assert [a["id"] for a in store.actors(q=query)] == found
+
+
 def fp(seed: int, n: int = 64) -> list[int]:
     return [(seed * 7919 + i * 104729) % 2**32 for i in range(n)]
 

@@ -108,7 +108,8 @@ def ingest_dask(
         futures = []
         for n, batch in enumerate(batches(articles, size)):
             path = str(folder / f"shard-{n:06d}-{batch[0].id}.parquet")
-            payload = [a.model_dump(mode="json") for a in batch]
+            # the raw HTML stays behind: the pipeline reads the extracted text only
+            payload = [a.model_dump(mode="json", exclude={"raw_html"}) for a in batch]
             futures.append(client.submit(code_shard, payload, path, settings, pure=False))
         for future in futures:  # in submission order: the rows of a local ingest
             path, _count = future.result()

@@ -50,6 +50,21 @@ def search_key(name: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
+def search_text(name: str, actor_id: str) -> str:
+    """What ``actors.search`` holds: name and id words, folded, between spaces."""
+    words = re.sub(r"[:_\-/.]+", " ", actor_id)
+    return f" {search_key(f'{name} {words}')} "
+
+
+def name_matches(column, query: str):
+    """``column`` (an ``actors.search``) has a word starting with ``query``'s words.
+
+    Word-prefix, not substring: "Russie" must not find "Biélorussie".
+    """
+    key = search_key(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.like(f"% {key}%", escape="\\")
+
+
 def database_url(url_or_path: str | Path | None) -> str:
     """A SQLAlchemy URL from a URL or a file path (``None`` → ``selon.db``)."""
     value = str(url_or_path or DEFAULT_DB)
@@ -99,7 +114,7 @@ def figures(text: str, event) -> list[str]:
 def _actor_row(actor) -> dict[str, Any]:
     return {
         "id": actor.id, "name": actor.name, "country": actor.country, "kind": actor.kind,
-        "wikidata": actor.wikidata, "search": search_key(f"{actor.name} {actor.id}"),
+        "wikidata": actor.wikidata, "search": search_text(actor.name, actor.id),
     }
 
 
@@ -317,7 +332,7 @@ class Store:
     def _actor_ids(self, name: str):
         """Subquery: ids of the actors whose id is ``name`` or whose name contains it."""
         return select(s.actors.c.id).where(
-            or_(s.actors.c.id == name, s.actors.c.search.like(f"%{search_key(name)}%"))
+            or_(s.actors.c.id == name, name_matches(s.actors.c.search, name))
         )
 
     def _event_filter(
@@ -477,7 +492,7 @@ class Store:
             func.coalesce(n.c.n_mentions, 0).label("n_mentions"),
         ).outerjoin(n, n.c.actor_id == a.id)
         if q:
-            query = query.where(or_(a.id == q, a.search.like(f"%{search_key(q)}%")))
+            query = query.where(or_(a.id == q, name_matches(a.search, q)))
         if country:
             query = query.where(a.country == country.upper())
         query = query.order_by(func.coalesce(n.c.n_mentions, 0).desc(), a.id).offset(offset)
@@ -601,4 +616,7 @@ def open_store(url_or_path: str | Path | None = None, *, create: bool = True) ->
     return store
 
 
-__all__ = ["DEFAULT_DB", "Store", "database_url", "open_store", "rows_of", "search_key"]
+__all__ = [
+    "DEFAULT_DB", "Store", "database_url", "name_matches", "open_store", "rows_of",
+    "search_key", "search_text",
+]
