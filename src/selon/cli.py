@@ -265,9 +265,9 @@ OffsetOpt = Annotated[int, typer.Option("--offset", help="Skip this many rows (p
 
 def open_db(db: str):
     """The store at ``db`` (which must exist), or exit 2 saying why."""
-    from selon.store import database_url, open_store
+    from selon.store import open_store
 
-    if database_url(db).startswith("sqlite:///") and not Path(db).exists():
+    if "://" not in db and db != ":memory:" and not Path(db).exists():
         err.print(f"[red]error:[/red] no database at {db} (run `selon ingest … --db {db}`)")
         raise typer.Exit(2)
     try:
