@@ -129,3 +129,38 @@ def test_actors_resolver_empty_and_odd_input(resolved):
     for text in ["...", "123 456", "« »"]:
         d = resolved(text)
         assert isinstance(d.actors, list)
+
+
+def test_actors_resolver_unknown_person_apposition(resolved):
+    text = "Karim Benali, porte-parole du ministère tunisien de l'Intérieur, a démenti."
+    d = resolved(text)
+    a = actor_of(d, find(d, "Karim"))
+    assert a is not None and a.name == "Karim Benali" and (a.country, a.kind) == ("TUN", "GOV")
+
+
+def test_actors_resolver_untitled_person_is_civilian_of_main_country(resolved):
+    text = "Le Sénégal a fermé ses frontières. Aminata Sarr, habitante de Dakar, a protesté."
+    d = resolved(text)
+    a = actor_of(d, find(d, "Aminata"))
+    assert a is not None and (a.country, a.kind) == ("SEN", "CVL")
+
+
+def test_actors_resolver_out_of_office_is_civilian(resolved):
+    d = resolved("François Hollande a critiqué le gouvernement.", published="2023-05-02")
+    a = actor_of(d, find(d, "François"))
+    assert a.id == "person:francois-hollande" and (a.country, a.kind) == ("FRA", "CVL")
+    d = resolved("François Hollande a reçu son homologue.", published="2015-05-02")
+    assert actor_of(d, find(d, "François")).kind == "GOV"
+
+
+def test_actors_resolver_military_ruler_by_rank(resolved):
+    d = resolved("Le capitaine Ibrahim Traoré a dissous le gouvernement.", published="2023-01-10")
+    a = actor_of(d, find(d, "capitaine"))
+    assert a.id == "person:ibrahim-traore" and (a.country, a.kind) == ("BFA", "MIL")
+
+
+def test_actors_resolver_demonym_beats_owner_organisation(resolved):
+    d = resolved("La présidence tchèque de l'UE a proposé un compromis.")
+    a = actor_of(d, find(d, "présidence"))
+    assert (a.country, a.kind) == ("CZE", "GOV")
+    assert actor_of(d, find(d, "UE")).id == "org:EU"

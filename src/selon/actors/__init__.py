@@ -55,6 +55,19 @@ def actor_of(document: Document, token: Token) -> Actor | None:
     return None
 
 
+def _strip_article(name: str, determiners: frozenset[str]) -> str:
+    """ "le département du Trésor" → "département du Trésor"."""
+    text = name.strip()
+    while True:
+        head, sep, rest = text.replace("’", "'").partition(" ")
+        if "'" in head[:-1] and fold(head.split("'")[0] + "'") in determiners:
+            return text[len(head.split("'")[0]) + 1 :].strip()
+        if sep and fold(head) in determiners:
+            text = text[len(head) :].strip()
+            continue
+        return text
+
+
 def lookup(name: str, published: str | None = None) -> Actor | None:
     """Resolve a free string to an actor (``start``/``end`` are 0).
 
@@ -112,12 +125,14 @@ def lookup(name: str, published: str | None = None) -> Actor | None:
             if owner is not None and title.kind == "IGO":
                 return owner
             c = country or (owner.country if owner is not None else None)
-            return r.actor(f"title:{slug(name)}", name.strip(), c, title.kind)
+            label = _strip_article(name, lex.determiners)
+            return r.actor(f"title:{slug(label)}", label, c, title.kind)
         kind = lex.agents[head]
         if kind == "inherit":
             return owner or (r.country_actor(country) if country else None)
-        if owner is not None and owner.id.startswith("org:"):
+        if owner is not None and owner.id.startswith("org:") and country is None:
             return owner
         c = country or (owner.country if owner is not None else None)
-        return r.actor(f"group:{slug(name)}", name.strip(), c, kind)
+        label = _strip_article(name, lex.determiners)
+        return r.actor(f"group:{slug(label)}", label, c, kind)
     return None

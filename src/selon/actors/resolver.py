@@ -52,6 +52,8 @@ PRIORITY = {ORG: 0, COUNTRY: 1, SEAT: 2, PERSON: 3, DEMONYM: 4}
 #: dependency labels of a token that names the same actor as its head
 SAME_PHRASE = frozenset({"appos", "flat:name", "flat", "fixed", "amod", "compound"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+#: offices whose holder introduced by a military rank is coded MIL (juntas)
+RULERS = frozenset({"head_of_state", "head_of_government"})
 
 
 @dataclass
@@ -182,6 +184,8 @@ class Resolver:
         self.seen_people: set[str] = set()
         #: how often each state was named so far (the article's main country)
         self.country_counts: dict[str, int] = {}
+        #: "porte-parole de <phrase>" spans waiting for the phrase's actor
+        self.pending: list[tuple[int, int]] = []
 
     # ------------------------------------------------------------ actors
 
@@ -232,6 +236,10 @@ class Resolver:
         if top.category in (COUNTRY, SEAT, DEMONYM):
             return self.country_actor(top.ref)
         return self.org_actor(top.ref)
+
+    def _office_role(self, pid: str) -> str | None:
+        office = at_date(self.lex.offices.get(pid, []), self.published)
+        return office.role if office is not None else None
 
     def _in_office(self, pid: str) -> bool:
         offices = self.lex.offices.get(pid, [])
@@ -390,8 +398,11 @@ class Resolver:
         elif country:
             owner_key = country
         if person is not None:
-            if title.role is None and title.kind == "MIL" and person.country:
-                person = person.model_copy(update={"kind": "MIL"})  # "le capitaine X"
+            if (
+                title.role is None and title.kind == "MIL" and person.country
+                and self._office_role(person.id) in RULERS
+            ):  # "le capitaine X", head of a junta: a military ruler
+                person = person.model_copy(update={"kind": "MIL"})
             self.remember(person, title.role, owner_key)
             self.emit(person, m.start, end, own)
             return
@@ -455,11 +466,17 @@ class Resolver:
                 owner = self.country_actor(country)
             if owner is not None:
                 self.emit(owner, m.start, end, own)
+            elif end < len(self.doc) and fold(self.doc[end].text) in self.lex.linkers:
+                # "porte-parole du ministère tunisien…": known once that phrase is read
+                self.pending.append((m.start, end))
             return
-        if owner is not None and owner.id.startswith("org:"):
+        if owner is not None and owner.id.startswith("org:") and country is None:
             self.emit(owner, m.start, end, own)
             return
-        if owner is not None and owner.id.startswith("country:"):
+        if owner is not None and owner.id.startswith("org:"):
+            # "la présidence suédoise de l'UE": the demonym's state acts
+            own = set(range(m.start, owner_match.start if owner_match else end))
+        elif owner is not None and owner.id.startswith("country:"):
             country = country or owner.country
         elif owner is not None and country is None:
             country = owner.country
@@ -530,6 +547,12 @@ class Resolver:
                 office = at_date(lex.offices.get(actor.id, []), self.published)
                 if office is not None:
                     self.remember(actor, office.role, office.org or office.country)
+        for start, end in self.pending:
+            j = end + 1
+            while j < len(doc) and fold(doc[j].text) in lex.determiners:
+                j += 1
+            if j < len(doc) and j in self.index and start not in self.index:
+                self.emit(self.index[j], start, end)
         self._unknown_people()
         self._pronouns()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
@@ -578,7 +601,10 @@ class Resolver:
                 continue
             if len(words) < 2:
                 continue  # a lone first name or surname with no antecedent
-            actor = self.actor("person:" + slug(ent.text), ent.text, None, None)
+            country, kind = self._apposition(ent.end)
+            if kind is None:  # an untitled named person: civil society
+                country, kind = country or self.focus(), "CVL"
+            actor = self.actor("person:" + slug(ent.text), ent.text, country, kind)
             self.emit(actor, ent.start, ent.end)
         # a surname alone, whatever label the parser gave it ("Kalvet" as LOC)
         for t in self.doc:
@@ -588,6 +614,22 @@ class Resolver:
             if earlier is not None and earlier.end <= self.document.to_text(t.idx):
                 self.emit(earlier, t.i, t.i + 1)
         self.mentions.sort(key=lambda a: (a.start, -a.end))
+
+    def _apposition(self, end: int) -> tuple[str | None, str | None]:
+        """Country and kind from a title after a name: "X, porte-parole du
+        ministère iranien des Affaires étrangères," → IRN GOV."""
+        doc = self.doc
+        k = end
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        while k < len(doc) and fold(doc[k].text) in self.lex.determiners:
+            k += 1
+        if k == end or k >= len(doc) or k not in self.index:
+            return None, None
+        a = self.index[k]
+        if a.id.startswith(("title:", "group:")) or (a.id.startswith("person:") and a.kind):
+            return a.country, a.kind
+        return None, None
 
     def _pronouns(self) -> None:
         """A subject "il"/"elle" is the one person named as a subject just before
