@@ -8,8 +8,8 @@ mentions (gazetteer matches and LOC entities) are found once per document and
 kept in ``document.extras``. For one event, :func:`find_location` keeps the
 places that the grammar presents as a location (a locative preposition from
 ``data/locations.yaml``, "la ville de X", or a LOC entity that is neither
-subject nor object, so that "la Russie a attaqué" gives no location) and
-prefers the one in the trigger's clause, then the nearest.
+subject nor object, so that "la Russie a attaqué" gives no location) in the
+trigger's clause, and prefers the one attached to the trigger, then the nearest.
 """
 
 from __future__ import annotations
@@ -322,7 +322,14 @@ def _attached(token: Token, trigger: Token) -> bool:
 
 
 def find_location(document: Document, sent: Span, trigger: Token) -> Location | None:
-    """The place where the event of ``trigger`` happens, with its country; or None."""
+    """The place where the event of ``trigger`` happens, with its country; or None.
+
+    Only places in the trigger's clause count: attached to the trigger itself
+    (best), elsewhere in its clause, or in a clause under it; a dateline counts
+    for its whole sentence. Among those, a place the grammar introduces as one
+    beats a merely plausible one, a city beats a region beats a country ("à
+    Bamako, au Mali"), and then the nearest wins.
+    """
     doc = document.doc
     if doc is None:
         return None
@@ -345,10 +352,8 @@ def find_location(document: Document, sent: Span, trigger: Token) -> Location | 
             level = 1
         elif any(a.i == trigger.i for a in root.ancestors):  # a clause under the trigger
             level = 2
-        elif weak:  # an uncertain place in another clause says nothing of this event
+        else:  # a place in another clause is where something else happens
             continue
-        else:
-            level = 3
         distance = min(abs(t.i - trigger.i) for t in span)
         specific = _SPECIFICITY.get(m.kind, 1)  # "à Bamako, au Mali": Bamako
         rank = (level, weak, specific, distance)
