@@ -82,6 +82,7 @@ class Lexicon:
     targets: dict[str, frozenset[str]] = field(default_factory=dict)
     object_is_target: dict[str, bool] = field(default_factory=dict)
     guess_target: dict[str, bool] = field(default_factory=dict)
+    clause_target: dict[str, bool] = field(default_factory=dict)
     support_verbs: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
@@ -144,6 +145,7 @@ def load_lexicon() -> Lexicon:
         lex.targets[etype] = frozenset(fold(w) for w in block.get("targets") or [])
         lex.object_is_target[etype] = block.get("object", "target") == "target"
         lex.guess_target[etype] = bool(block.get("guess_target", True))
+        lex.clause_target[etype] = bool(block.get("clause_target", False))
         for kind, table in (("verbs", lex.verbs), ("nouns", lex.nouns), ("phrases", lex.phrases)):
             for item in block.get(kind) or []:
                 entry = _parse_entry(kind, item, fw)
@@ -375,7 +377,18 @@ def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[
             tgt.extend(conj[1:] if len(conj) > 1 else [c])
         elif c.dep_ == "iobj" or (c.dep_ in ("obl:arg", "obl", "obl:mod") and cases & targets_p):
             tgt.append(c)
+    if not tgt and lex.clause_target.get(etype):
+        tgt.extend(_clause_subjects(tok))
     return src, tgt
+
+
+def _clause_subjects(tok: Token) -> list[Token]:
+    """Subjects of a que-clause complement ("exige que l'OTAN renonce" → l'OTAN)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "acl") and c.pos_ in _VERBAL:
+            out.extend(g for g in c.children if g.dep_ == "nsubj" and g.pos_ in _ARG_POS)
+    return out
 
 
 def _noun_args(tok: Token, entry: Entry, etype: str, lex: Lexicon, trigger_heads: set[int]):
@@ -406,6 +419,9 @@ def _noun_args(tok: Token, entry: Entry, etype: str, lex: Lexicon, trigger_heads
         else:
             src.extend(genitive)
     host = tok.head
+    for _ in range(2):  # "lors d'une conversation": through the adverb to the verb
+        if host.pos_ in ("ADV", "ADP") and host.head is not host:
+            host = host.head
     if (not src) and host is not tok and host.pos_ in _VERBAL and (
         host.i not in trigger_heads or fold(host.lemma_) in lex.support_verbs
     ) and tok.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass", "xcomp"):
@@ -421,10 +437,13 @@ def _expand(tokens: Iterable[Token]) -> list[Token]:
     apposition ("le président Joe Biden et le chancelier Olaf Scholz")."""
     out: list[Token] = []
     for t in tokens:
-        group = [t, *t.conjuncts]
-        for c in t.children:
-            if c.dep_ == "appos":
-                group.extend(c.conjuncts)
+        group, todo = [t], [t]
+        while todo and len(group) < 12:
+            x = todo.pop()
+            for c in (*x.conjuncts, *(c for c in x.children if c.dep_ in ("appos", "conj"))):
+                if c not in group:
+                    group.append(c)
+                    todo.append(c)
         for x in group:
             if x not in out and x.pos_ not in ("PUNCT", "CCONJ", "ADP", "DET"):
                 out.append(x)
@@ -639,6 +658,7 @@ def code_sentence(
     sent_actors = _argument_actors(document, sent, sent_start, sent_end)
     events: list[Event] = []
     seen: set[tuple] = set()
+    anchored: list[bool] = []
     argument_tokens: set[int] = set()
     parsed = []
     for trig in triggers:
@@ -657,7 +677,8 @@ def code_sentence(
         if head.dep_ == "amod" and head.head.i in heads:  # "attaques coordonnées"
             continue
         if head.pos_ not in _NOMINAL and any(
-            c.dep_ in ("nsubj", "nsubj:pass") and c.i in heads for c in head.children
+            c.dep_ in ("nsubj", "nsubj:pass") and c.i in heads and c.i < head.i
+            for c in head.children
         ):  # "les sanctions visent…": the noun's event, not a second one
             continue
         sources = _actors(document, src_t)
@@ -703,7 +724,11 @@ def code_sentence(
                 source=s, target=t, claimed_by=claimed_by, claim_chain=chain,
                 date=date, location=location,
             ))
-    return events
+            anchored.append(bool(explicit))
+    # an actorless mention of a type that the sentence codes with actors is
+    # that same event ("X et Y ont convenu de prôner un cessez-le-feu")
+    with_actors = {e.type for e, a in zip(events, anchored, strict=True) if a}
+    return [e for e, a in zip(events, anchored, strict=True) if a or e.type not in with_actors]
 
 
 def code_document(document: Document) -> Document:
