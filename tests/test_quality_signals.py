@@ -112,3 +112,30 @@ def test_quality_evaluate_labels_counts():
     assert out["content_farm"]["tp"] == 1 and out["content_farm"]["fp"] == 1
     assert out["content_farm"]["precision"] == 0.5 and out["content_farm"]["recall"] == 1.0
     assert out["machine_translated"]["fn"] == 1 and out["machine_translated"]["missed"] == ["b"]
+
+
+def test_quality_hard_wrapped_text_is_not_glued(code):
+    wrapped = (
+        "Le gouvernement a présenté mercredi un projet de loi sur\n"
+        "l'énergie qui prévoit une hausse des investissements dans\n"
+        "les réseaux électriques et une simplification des procédures\n"
+        "pour les parcs éoliens, a indiqué la ministre devant la presse."
+    )
+    assert "glued_sentences" not in names(code(CLEAN + "\n\n" + wrapped), "machine_translation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government announced on Tuesday a new plan to cut taxes for the middle class, "
+        "the minister said in a statement to the press on Tuesday evening.",
+        "Laisser un commentaire",
+        "🟠 🟠 🟠",
+    ],
+)
+def test_quality_odd_input_never_fails(code, text):
+    record = code(text)
+    assert not [e for e in record.errors if e.stage == "quality"]
+    assert 0.0 <= record.quality.machine_translation <= 1.0
+    assert 0.0 <= record.quality.content_farm <= 1.0
+    assert not names(record, "machine_translation") or record.quality.language == "fr"

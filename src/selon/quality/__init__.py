@@ -31,12 +31,16 @@ LABELS = {"machine_translated": "machine_translation", "content_farm": "content_
 def assess(document: Document) -> Document:
     """Score machine translation and content-farm signs; fingerprint the kept text.
 
-    An article that was not parsed (not French, empty) still gets the signals
-    that need no parse (boilerplate, title, lines) and a fingerprint.
+    An article that was not parsed (not French, too long) still gets the
+    content-farm signals, which need no parse, and a fingerprint; an article
+    with no kept text gets neither.
     """
     quality = document.quality
-    if document.paragraphs:
-        quality.fingerprint = fingerprint(kept_text(document))
+    if not document.paragraphs:  # nothing kept (empty, or all boilerplate)
+        quality.machine_translation = quality.content_farm = 0.0
+        quality.signals = []
+        return document
+    quality.fingerprint = fingerprint(kept_text(document))
     mt, mt_signals = translation.detect(document)
     farm, farm_signals = contentfarm.detect(document)
     quality.machine_translation = mt

@@ -19,6 +19,8 @@ from selon.quality.scoring import Finding, bio_spans, combine, compile_all, doc_
 LINE_END = frozenset(".!?…:;»\"”)")
 QUOTE_OPEN = frozenset({"«", "“"})
 QUOTE_CLOSE = frozenset({"»", "”"})
+#: words on the line before a break for it to be a cut sentence, not a list item
+MIN_LINE_WORDS = 6
 #: parts of speech of function words: capitalised mid-sentence they mark a seam
 FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX"})
 
@@ -145,20 +147,40 @@ def token_findings(document: Document) -> dict[str, Finding]:
 
 
 def cut_lines(document: Document, finding: Finding) -> None:
-    """A line break inside a paragraph that cuts a sentence: "… et\\net d'autres"."""
+    """A line break inside a paragraph that cuts a sentence: "… et\\net d'autres".
+
+    Hard-wrapped text (most breaks of a paragraph fall mid-sentence) is a
+    layout, not a glitch: such a paragraph is skipped.
+    """
     for par in document.paragraphs:
         block = document.text[par.start : par.end]
+        breaks = block.count("\n")
+        if not breaks:
+            continue
+        cuts = []
         pos = block.find("\n")
         while pos != -1:
+            line_start = block.rfind("\n", 0, pos) + 1
             before = block[:pos].rstrip()
             after = block[pos + 1 :].lstrip()
-            if before and after and before[-1] not in LINE_END and after[:1].islower():
+            # a real sentence runs on both sides (a list of short lines does not)
+            if (
+                before
+                and after
+                and before[-1] not in LINE_END
+                and after[:1].islower()
+                and len(before[line_start:].split()) >= MIN_LINE_WORDS
+                and len(after.split("\n", 1)[0].split()) >= 3
+            ):
                 start = before.rfind(" ") + 1  # the last word before the break
                 after_at = len(block) - len(after)  # the first word after it
                 word = after.find(" ")
                 end = after_at + (word if word > 0 else len(after))
-                finding.add(span(document, par.start + start, par.start + end))
+                cuts.append(span(document, par.start + start, par.start + end))
             pos = block.find("\n", pos + 1)
+        if len(cuts) == 1 or (cuts and 2 * len(cuts) < breaks):
+            for cut in cuts:
+                finding.add(cut)
 
 
 def regex_findings(document: Document, patterns, finding: Finding) -> None:
@@ -178,7 +200,13 @@ def regex_findings(document: Document, patterns, finding: Finding) -> None:
 
 
 def detect(document: Document) -> tuple[float, list[Signal]]:
-    """The machine-translation score of ``document`` and its signals."""
+    """The machine-translation score of ``document`` and its signals.
+
+    An article that was not parsed (not French, too long, empty) is not judged:
+    its words are not French prose to begin with.
+    """
+    if document.doc is None:
+        return 0.0, []
     lex = lexicon()
     findings = token_findings(document)
     glued = findings.setdefault("glued_sentences", Finding())
