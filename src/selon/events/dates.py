@@ -5,7 +5,8 @@ Why rules and not only ``dateparser``: dateparser handles absolute dates
 "mi-décembre", "début janvier", "lundi prochain" or a bare "lundi" whose
 direction depends on the verb's tense. So the patterns of
 ``data/dates.yaml`` find every candidate expression once per document (one
-regex pass over an accent-folded copy of the text), and each candidate is
+compiled regex per pattern over an accent-folded copy of the text, the longest
+match winning where two overlap), and each candidate is
 resolved here: absolute days through a cached dateparser instance, everything
 else through the rules and vocabulary of the data file.
 
@@ -35,7 +36,7 @@ _CACHE_KEY = "_selon_date_candidates"
 #: key of the folded ``doc.text`` in ``document.extras``
 _TEXT_KEY = "_selon_folded_text"
 
-#: dependency labels that end a clause when walking up from a date token
+#: parts of speech that head a clause when walking up from a token
 _CLAUSE_VERB_POS = frozenset({"VERB", "AUX"})
 
 
