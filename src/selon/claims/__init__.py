@@ -180,6 +180,43 @@ def _attribute(doc: Doc, quotes: list[QuoteSpan], frames: list[Frame]) -> list[F
     return quote_frames
 
 
+#: relations that stay inside a speaker's name ("sources locales", "témoin oculaire",
+#: "organisations de défense des droits de l'homme")
+NAME_DEPS = frozenset({"amod", "nmod", "flat:name", "flat", "compound", "fixed", "nummod", "det"})
+NAME_STOP = frozenset({"acl", "acl:relcl", "appos", "punct", "conj", "cc"})
+
+
+def _mention_actor(document: Document, token: Token) -> Actor | None:
+    """An actor read off the noun phrase itself, for a speaker the resolver does not
+    know ("plusieurs sources", "un témoin oculaire"): no country or kind is guessed,
+    but the claim still says who makes it."""
+    words = [token]
+    stack = [c for c in token.children if c.dep_ in NAME_DEPS]
+    while stack:
+        c = stack.pop()
+        words.append(c)
+        stack.extend(x for x in c.children if x.dep_ not in NAME_STOP)
+    words.sort(key=lambda t: t.i)
+    # keep the contiguous run around the head
+    lo = hi = words.index(token)
+    while lo > 0 and words[lo - 1].i == words[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(words) and words[hi + 1].i == words[hi].i + 1:
+        hi += 1
+    run = words[lo : hi + 1]
+    while run and run[0].pos_ in ("DET", "ADP"):
+        run = run[1:]
+    if not run:
+        return None
+    start, _ = document.span_offsets(run[0])
+    _, end = document.span_offsets(run[-1])
+    name = document.text[start:end]
+    if len(name) > 80:
+        return None
+    slug = "-".join(w.lower() for w in name.replace("'", " ").split())
+    return Actor(id=f"mention:{slug}", name=name, start=start, end=end)
+
+
 def _resolver(document: Document):
     """actor_of, with fallbacks from the context when the resolver leaves a speaker
     open: a title with a name in apposition ("le porte-parole, Saïd X") is tried
@@ -210,7 +247,7 @@ def _resolver(document: Document):
         actor = actor_of(document, token)
         if actor is not None and actor.country is not None:
             return actor
-        for c in token.children:
+        for c in token.subtree:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > token.i:
                 named = actor_of(document, c)
                 if named is not None and (actor is None or named.country is not None):
@@ -230,6 +267,8 @@ def _resolver(document: Document):
                 actor = moved(last[-1], token)
         if is_orphan_statement(token) and authors and (actor is None or actor.kind is None):
             actor = moved(authors[-1], token)
+        if actor is None and token.pos_ in ("NOUN", "PROPN"):
+            actor = _mention_actor(document, token)
         if actor is not None:
             last.append(actor)
             if is_author(token):

@@ -19,6 +19,8 @@ import yaml
 class Lexicon:
     #: reporting verb lemma → dependency relations whose subtree is the frame
     verbs: dict[str, frozenset[str]]
+    #: reporting verbs whose own event is the outlet's statement ("X accuse Y")
+    verb_is_event: frozenset[str]
     #: nouns naming a statement or document ("communiqué", "lettre")
     nouns: frozenset[str]
     #: prepositions opening a frame anywhere ("selon", "d'après")
@@ -64,6 +66,7 @@ def lexicon() -> Lexicon:
     cond = cues.get("conditional", {})
     return Lexicon(
         verbs={k: frozenset(v or ()) for k, v in (verbs.get("verbs") or {}).items()},
+        verb_is_event=frozenset(verbs.get("verb_is_event") or ()),
         nouns=frozenset(verbs.get("nouns") or ()),
         adjuncts=frozenset(verbs.get("adjuncts") or ()),
         initial_adjuncts=frozenset(verbs.get("initial_adjuncts") or ()),

@@ -270,9 +270,11 @@ def complement_span(verb: Token, deps: frozenset[str]) -> tuple[int, int] | None
         # a noun phrase ends at its first comma; the parser tends to hang the
         # sentence's later adjuncts ("…, après deux nuits d'émeutes") on it
         head = min(parts, key=lambda c: c.i)
-        for t in verb.doc[head.i : last.i + 1]:
-            if t.text == ",":
-                last = verb.doc[t.i - 1]
+        doc = verb.doc
+        for t in doc[head.i : last.i + 1]:
+            after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if t.text == "," and (after is None or after.pos_ in ("ADP", "ADV", "SCONJ", "PRON")):
+                last = doc[t.i - 1]  # but "…, accusés d'avoir…" still describes the noun
                 break
     return start, last.idx + len(last.text)
 
@@ -296,13 +298,20 @@ def verb_frames(sent: Span, quote_at) -> list[Frame]:
         prev = doc[first.i - 1] if first.i > sent.start else None
         passive = any(c.dep_ == "aux:pass" for c in t.children)
         if passive:
+            # "l'attaque a été revendiquée par X": the subject is what X claims when
+            # the active verb takes an object; "Y est accusé de Z par X": Z is
             agent = next((c for c in t.children if c.dep_ == "obl:agent"), None)
             subj = next((c for c in t.children if c.dep_ == "nsubj:pass"), None)
-            if agent is not None and subj is not None:
-                s, e = trim(
-                    doc, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
-                )
-                out.append(Frame(s, e, source_token(agent), t.text, t))
+            if agent is None:
+                continue
+            if "obj" in deps and subj is not None:
+                span = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
+            else:
+                span = complement_span(t, deps - {"obj"})
+            if span is not None:
+                s, e = trim(doc, *span)
+                if e > s:
+                    out.append(Frame(s, e, source_token(agent), t.text, t))
             continue
         if is_incise(t):
             claimant = inverted_subject(t, sent)
@@ -340,6 +349,7 @@ def verb_frames(sent: Span, quote_at) -> list[Frame]:
         s, e = trim(doc, *span)
         if e > s:
             cue = doc.text[first.idx : span[0]].strip()
+            own = t.lemma_.lower() not in lexicon().verb_is_event
             out.append(
                 Frame(
                     s,
@@ -347,7 +357,7 @@ def verb_frames(sent: Span, quote_at) -> list[Frame]:
                     source_token(subj),
                     cue if len(cue) <= 40 else t.text,
                     t,
-                    verb_span=(first.idx, t.idx + len(t.text)),
+                    verb_span=(first.idx, t.idx + len(t.text)) if own else None,
                 )
             )
     return out
