@@ -57,6 +57,19 @@ def test_quality_plural_family_name(code):
     assert "plural_names" in names(code(text), "machine_translation")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "L'avionneur a livré trois appareils, dont deux pour l'américain Boeing et son client.",
+        "Le Premier ministre a reçu mardi les syndicats à Matignon pour une longue réunion.",
+        "Le journal britannique The Guardian a publié une longue enquête sur le sujet.",
+        "Nous nous sommes rendus sur place, a raconté le maire devant les habitants.",
+    ],
+)
+def test_quality_good_french_has_no_translation_signal(code, sentence):
+    assert not names(code(CLEAN + "\n\n" + sentence), "machine_translation")
+
+
 def test_quality_glued_sentence_across_line_break(code):
     text = CLEAN + "\n\nLes négociations ont repris avec les représentants et\net les experts hier."
     record = code(text)

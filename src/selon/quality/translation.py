@@ -101,6 +101,8 @@ def token_findings(document: Document) -> dict[str, Finding]:
             and prev_in_sent.pos_ == "DET"
             and tok.i + 1 < n
             and toks[tok.i + 1].pos_ == "PROPN"
+            # a person follows: "l'américain Boeing" (a firm) is good French
+            and any(t.ent_type_ == "PER" for t in toks[tok.i + 1 : tok.i + 4])
         ):
             nxt = toks[tok.i + 1]
             demonym.add(doc_span(document, prev_in_sent.idx, nxt.idx + len(nxt.text)))
