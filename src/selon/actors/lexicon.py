@@ -108,6 +108,7 @@ class Lexicon:
     definite: frozenset[str] = frozenset()
     focus_kinds: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    stateless: frozenset[str] = frozenset()
 
     def add_name(self, text: str, entry: Name) -> None:
         key = fold(text)
@@ -164,6 +165,7 @@ def lexicon() -> Lexicon:
     lex.definite = frozenset(fold(w) for w in generic.get("definite", []) if fold(w))
     lex.focus_kinds = frozenset(generic.get("focus_kinds", []))
     lex.honorifics = frozenset(fold(w) for w in generic.get("honorifics", []))
+    lex.stateless = frozenset(fold(w) for w in generic.get("stateless", []))
     no_surname = {fold(w) for w in generic.get("surname_exceptions", [])}
 
     for row in _rows("countries.csv"):

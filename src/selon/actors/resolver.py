@@ -480,12 +480,12 @@ class Resolver:
             country = country or owner.country
         elif owner is not None and country is None:
             country = owner.country
-        if country is None and owner is None:
+        if country is None and owner is None and m.key not in self.lex.stateless:
             earlier = self.antecedent(kind) if self.definite(m.start) else None
-            if earlier is not None and not earlier.id.startswith("country:"):
-                self.emit(earlier, m.start, end, own)
+            if earlier is not None and earlier.id.startswith("org:"):
+                self.emit(earlier, m.start, end, own)  # "le groupe jihadiste" → JNIM
                 return
-            if earlier is not None:
+            if earlier is not None:  # "les députés" after "manifestants français"
                 country = earlier.country
             elif kind in self.lex.focus_kinds:
                 country = self.focus()
@@ -654,11 +654,17 @@ class Resolver:
             k = order.get(sent.start, 0)
             if k > 0:
                 prev_start = sents[k - 1].start
+            number = t.morph.get("Number")
+            if number:  # "il" is never "les civils"
+                others_ok = [(i, a) for i, a in others
+                             if doc[i].morph.get("Number") in ([], number)]
+            else:
+                others_ok = others
             cands = [(i, a) for i, a in people if sent.start <= i < t.i]
             if not cands:
                 cands = [(i, a) for i, a in people if prev_start <= i < sent.start]
             if not cands:
-                cands = [(i, a) for i, a in others if prev_start <= i < t.i]
+                cands = [(i, a) for i, a in others_ok if prev_start <= i < t.i]
             ids = {a.id for _, a in cands}
             if len(ids) > 1:
                 subj = {a.id for i, a in cands if doc[i].dep_ in SUBJECTS}
