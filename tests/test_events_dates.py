@@ -126,6 +126,14 @@ def test_events_dates_none_without_expression(document):
     assert find_date(doc, next(doc.doc.sents), _trigger(doc, "condamné")) is None
 
 
+def test_events_dates_offsets_in_original_text(document):
+    text = "Titre\n\nL’armée a frappé aujourd’hui.\n\nLe sommet aura lieu à partir de lundi."
+    doc = document(text, published="2024-03-13")
+    refs = find_dates(doc)
+    assert [text[r.start : r.end] for r in refs] == ["aujourd’hui", "lundi"]
+    assert [r.value for r in refs] == ["2024-03-13", "2024-03-18"]
+
+
 def test_events_dates_find_all(document):
     doc = document(
         "Hier, l'armée a frappé la ville. Le sommet aura lieu le 20 avril. Fin 2023, rien.",
@@ -196,6 +204,10 @@ def test_events_dates_scan_ignores_words_that_are_not_dates(text):
         ("un vote mardi 19", "2024-03-15", 1, "mardi 19", "2024-03-19"),
         ("samedi 2 000 personnes", "2024-03-15", None, "samedi", "2024-03-16"),
         ("à la fin du mois", "2024-03-15", None, "à la fin du mois", "2024-03"),
+        ("arrêté il y a une dizaine de jours", "2024-03-15", None,
+         "il y a une dizaine de jours", "2024-03-05"),
+        ("la neutralité carbone d'ici à 2050", "2024-03-15", None, "d'ici à 2050", "2050"),
+        ("des frappes la nuit dernière", "2024-03-15", None, "la nuit dernière", "2024-03-14"),
         ("l'été dernier", "2024-03-15", None, "l'été dernier", "2023"),
         ("au printemps", "2024-03-15", 1, "au printemps", "2024"),
         ("l'hiver prochain", "2024-03-15", None, "l'hiver prochain", "2025"),
