@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from selon.actors import actor_of
 from selon.claims import hedging
+from selon.claims.lexicon import lexicon
 from selon.claims.quotes import MIN_WORDS, QuoteIndex, QuoteSpan, find_quotes, word_count
 from selon.claims.reported import (
     Frame,
@@ -191,7 +192,13 @@ def _mention_actor(document: Document, token: Token) -> Actor | None:
     know ("plusieurs sources", "un témoin oculaire"): no country or kind is guessed,
     but the claim still says who makes it."""
     words = [token]
-    stack = [c for c in token.children if c.dep_ in NAME_DEPS]
+    genitive = lexicon().genitive
+
+    def inside(c: Token) -> bool:  # "père Sylvain depuis Béloko": a place, not the name
+        cases = [x for x in c.children if x.dep_ == "case"]
+        return not cases or any(x.lemma_.lower() in genitive for x in cases)
+
+    stack = [c for c in token.children if c.dep_ in NAME_DEPS and inside(c)]
     while stack:
         c = stack.pop()
         words.append(c)
@@ -268,7 +275,10 @@ def _resolver(document: Document):
         if is_orphan_statement(token) and authors and (actor is None or actor.kind is None):
             actor = moved(authors[-1], token)
         if actor is None and token.pos_ in ("NOUN", "PROPN"):
-            actor = _mention_actor(document, token)
+            named = next(
+                (c for c in token.subtree if c.dep_ == "appos" and c.pos_ == "PROPN"), None
+            )
+            actor = _mention_actor(document, named if named is not None else token)
         if actor is not None:
             last.append(actor)
             if is_author(token):

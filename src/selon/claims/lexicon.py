@@ -21,6 +21,8 @@ class Lexicon:
     verbs: dict[str, frozenset[str]]
     #: reporting verbs whose own event is the outlet's statement ("X accuse Y")
     verb_is_event: frozenset[str]
+    #: the genitive preposition ("de"): "des attaques", "le communiqué du Kremlin"
+    genitive: frozenset[str]
     #: nouns naming a statement or document ("communiqué", "lettre")
     nouns: frozenset[str]
     #: prepositions opening a frame anywhere ("selon", "d'après")
@@ -68,6 +70,7 @@ def lexicon() -> Lexicon:
         verbs={k: frozenset(v or ()) for k, v in (verbs.get("verbs") or {}).items()},
         verb_is_event=frozenset(verbs.get("verb_is_event") or ()),
         nouns=frozenset(verbs.get("nouns") or ()),
+        genitive=frozenset(verbs.get("genitive") or ()),
         adjuncts=frozenset(verbs.get("adjuncts") or ()),
         initial_adjuncts=frozenset(verbs.get("initial_adjuncts") or ()),
         not_speakers=frozenset(verbs.get("not_speakers") or ()),

@@ -248,7 +248,7 @@ def _partitive_object(token: Token) -> bool:
     preposition and the object as an oblique."""
     return token.dep_.startswith("obl") and any(
         c.dep_ == "case"
-        and c.lemma_ == "de"
+        and c.lemma_ in lexicon().genitive
         and c.morph.get("Definite")
         and c.i == token.left_edge.i
         for c in token.children
