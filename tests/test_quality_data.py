@@ -33,7 +33,7 @@ def test_quality_detector_signals_are_configured():
     configured = set(load("translation")["signals"])
     # every finding the token pass can produce is configured in the data file
     assert {"foreign_words", "agreement", "demonym_title", "midsentence_capital",
-            "glued_sentences", "plural_names", "calques", "typography",
+            "glued_sentences", "plural_names", "calques", "typography", "number_format",
             "translated_bio"} <= configured
 
 

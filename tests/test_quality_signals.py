@@ -39,6 +39,7 @@ def test_quality_clean_article_scores_low(code):
          "midsentence_capital"),
         ("Le sommet prendra place à Bruxelles et cela fait du sens pour tous.", "calques"),
         ("Les forces de l' »Union nationale » ont quitté la ville hier.", "typography"),
+        ("L'armée a déployé 100,000 soldats et reçu une aide de $5 millions.", "number_format"),
     ],
 )
 def test_quality_translation_signal(code, sentence, signal):
@@ -64,6 +65,7 @@ def test_quality_plural_family_name(code):
         "Le Premier ministre a reçu mardi les syndicats à Matignon pour une longue réunion.",
         "Le journal britannique The Guardian a publié une longue enquête sur le sujet.",
         "Nous nous sommes rendus sur place, a raconté le maire devant les habitants.",
+        "Le budget atteint 1,5 milliard d'euros, soit 100 000 euros par commune et 3,25 %.",
     ],
 )
 def test_quality_good_french_has_no_translation_signal(code, sentence):

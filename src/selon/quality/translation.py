@@ -31,6 +31,7 @@ class Lexicon:
     demonyms: frozenset[str]
     calques: tuple[re.Pattern[str], ...]
     typography: tuple[re.Pattern[str], ...]
+    numbers: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +43,7 @@ def lexicon() -> Lexicon:
         demonyms=frozenset(w.lower() for w in data["demonyms"]),
         calques=compile_all(data["calques"]),
         typography=compile_all(data["typography"], 0),
+        numbers=compile_all(data["number_format"], 0),
     )
 
 
@@ -217,6 +219,8 @@ def detect(document: Document) -> tuple[float, list[Signal]]:
     regex_findings(document, lex.calques, findings["calques"])
     findings["typography"] = Finding()
     regex_findings(document, lex.typography, findings["typography"])
+    findings["number_format"] = Finding()
+    regex_findings(document, lex.numbers, findings["number_format"])
     bios = bio_spans(document)
     findings["translated_bio"] = Finding(count=float(bool(bios)), evidence=list(bios))
     return combine(findings, load("translation")["signals"], "machine_translation")
