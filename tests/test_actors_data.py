@@ -135,3 +135,26 @@ def test_actors_generic_agents(phrase, country, kind):
 def test_actors_lookup_unknown_is_none():
     assert lookup("") is None
     assert lookup("zzz qqq") is None
+
+
+#: the issue's coverage: G20, Francophone states, Ukraine, Israel, Iran, Sahel
+COVERED = (
+    "ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA "
+    "UKR ISR IRN MLI BFA NER TCD MRT SEN CIV BEN TGO GIN CMR GAB COG COD CAF BDI "
+    "RWA DJI COM MDG HTI BEL CHE LUX MCO MAR DZA TUN LBN"
+).split()
+
+
+@pytest.mark.parametrize("day", ["2016-01-01", "2020-09-15", "2024-01-01"])
+def test_actors_data_heads_covered_since_2015(day):
+    lex = lexicon()
+    missing = []
+    for iso in COVERED:
+        held = [
+            o for role in ("head_of_state", "head_of_government")
+            for o in lex.holders.get((role, iso), [])
+            if o.start[:10] <= day <= (o.end if len(o.end) >= 10 else o.end + "-12-31")
+        ]
+        if not held:
+            missing.append(iso)
+    assert missing == []
