@@ -38,6 +38,8 @@ SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 _VERBAL = frozenset({"VERB", "ADJ"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _ARG_POS = frozenset({"NOUN", "PROPN", "PRON", "X"})
+#: relations of an adjunct event to the verb it circumstantiates
+_ADJUNCTS = frozenset({"obl", "obl:mod", "obl:arg", "nmod", "advcl"})
 
 
 @lru_cache(maxsize=65536)
@@ -432,22 +434,49 @@ def _noun_args(tok: Token, entry: Entry, etype: str, lex: Lexicon, trigger_heads
     return src, tgt, adjectival
 
 
-def _expand(tokens: Iterable[Token]) -> list[Token]:
-    """Arguments and their conjuncts ("Poutine et Macron"), also through an
-    apposition ("le président Joe Biden et le chancelier Olaf Scholz")."""
-    out: list[Token] = []
-    for t in tokens:
-        group, todo = [t], [t]
-        while todo and len(group) < 12:
-            x = todo.pop()
-            for c in (*x.conjuncts, *(c for c in x.children if c.dep_ in ("appos", "conj"))):
-                if c not in group:
-                    group.append(c)
-                    todo.append(c)
-        for x in group:
-            if x not in out and x.pos_ not in ("PUNCT", "CCONJ", "ADP", "DET"):
-                out.append(x)
+def _adjuncts(tok: Token) -> list[Token]:
+    """Adjunct nouns of a verb and of its conjuncts, also behind an adverb
+    ("blessés lors d'une attaque")."""
+    out = []
+    for v in (tok, *tok.conjuncts):
+        for c in v.children:
+            if c.dep_ in _ADJUNCTS:
+                out.append(c)
+            elif c.pos_ in ("ADV", "ADP"):
+                out.extend(g for g in c.children if g.dep_ in _ADJUNCTS)
     return out
+
+
+def _entities(tokens: Iterable[Token]) -> list[list[Token]]:
+    """The participants named by argument tokens, one token group per entity.
+
+    Conjuncts are distinct entities ("Poutine et Macron"); an apposition is the
+    same entity ("Hüsnü Ylmaz, avocat à Lausanne") unless it carries its own
+    coordinator, as when the parser hangs "… Joe Biden et le chancelier Olaf
+    Scholz" as an apposition.
+    """
+    groups: list[list[Token]] = []
+    seen: set[int] = set()
+    todo = list(tokens)
+    while todo and len(groups) < 12:
+        x = todo.pop(0)
+        if x.i in seen or x.pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
+            continue
+        group, stack = [], [x]
+        while stack:
+            y = stack.pop(0)
+            if y.i in seen:
+                continue
+            seen.add(y.i)
+            group.append(y)
+            for c in y.children:
+                if c.dep_ != "appos":
+                    continue
+                own_cc = any(g.dep_ == "cc" for g in c.subtree)
+                (todo if own_cc else stack).append(c)
+            todo.extend(c for c in y.conjuncts if c.i not in seen)
+        groups.append(group)
+    return groups
 
 
 # ---------------------------------------------------------------- helpers of other stages
@@ -496,13 +525,14 @@ def _actor(document: Document, token: Token | None) -> Actor | None:
 
 def _actors(document: Document, tokens: list[Token]) -> list[Actor | None]:
     actors: list[Actor | None] = []
-    seen: set[str] = set()
-    for t in _expand(tokens):
-        a = _actor(document, t)
-        if a is None:
+    for group in _entities(tokens):
+        for t in group:  # the head first, then its appositions
+            a = _actor(document, t)
+            if a is not None:
+                break
+        else:
             continue
-        if a.id not in seen:
-            seen.add(a.id)
+        if not any(b is not None and b.id == a.id for b in actors):
             actors.append(a)
     return actors
 
@@ -547,8 +577,7 @@ def _where(document: Document, sent: Span, head: Token):
 def _pairs(etype: str, sources: list[Actor | None], targets: list[Actor | None]):
     """One (source, target) pair per actor pair the event calls for."""
     if etype in SYMMETRIC and len(sources) > 1 and not targets:
-        first = sources[0]
-        return [(first, other) for other in sources[1:]]
+        return [(sources[0], sources[1])]
     pairs = []
     for s in sources or [None]:
         mine = [t for t in targets if not (s is not None and t is not None and s.id == t.id)]
@@ -670,8 +699,22 @@ def code_sentence(
             adjectival = []
         argument_tokens.update(t.i for t in (*src_t, *tgt_t))
         parsed.append((trig, src_t, tgt_t, adjectival))
+    # "deux soldats ont été tués lors d'une attaque": one event, the attack's,
+    # whose target is the verb's victims
+    by_head = {trig.head.i: trig.entry.type for trig in triggers}
+    absorbed: dict[int, list[Token]] = {}
+    merged: set[int] = set()
+    for trig, _src_t, tgt_t, _adj in parsed:
+        for c in _adjuncts(trig.head):
+            if by_head.get(c.i) == trig.entry.type and c.i != trig.head.i:
+                merged.add(trig.head.i)
+                absorbed.setdefault(c.i, []).extend(tgt_t)
+                break
     for trig, src_t, tgt_t, adjectival in parsed:
         etype, head = trig.entry.type, trig.head
+        if head.i in merged:
+            continue
+
         if trig.entry.weak and (etype in strong_types or head.i in argument_tokens):
             continue
         if head.dep_ == "amod" and head.head.i in heads:  # "attaques coordonnées"
@@ -683,6 +726,11 @@ def code_sentence(
             continue
         sources = _actors(document, src_t)
         targets = _actors(document, tgt_t)
+        if not targets and head.i in absorbed:
+            targets = _actors(document, absorbed[head.i])
+        if targets:  # "la rencontre entre X et Y": X is no target of itself
+            sources = [a for a in sources if a is None or not any(
+                t is not None and t.id == a.id for t in targets)] or sources[:1]
         explicit = {a.id for a in (*sources, *targets) if a is not None}
         if not sources:
             for a in adjectival:
