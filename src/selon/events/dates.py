@@ -315,12 +315,22 @@ def _parser() -> Any:
     almost every article, and each new instance pays dateparser's slow first
     parse. Relative parts (a missing year, a weekday) are resolved by the rules
     here; dateparser only reads complete absolute dates, which need no base.
+    Its first parse in a process still costs a few tenths of a second (it
+    builds its timezone patterns); it is paid only once an article holds a
+    full date ("15 février 2022", "12/02/2023").
     """
     from dateparser.date import DateDataParser
 
     return DateDataParser(
         languages=["fr"],
-        settings={"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past", "STRICT_PARSING": True},
+        # only complete absolute dates reach it: the relative-date ("freshness")
+        # parser would only cost time
+        settings={
+            "DATE_ORDER": "DMY",
+            "PREFER_DATES_FROM": "past",
+            "STRICT_PARSING": True,
+            "PARSERS": ["absolute-time"],
+        },
     )
 
 
