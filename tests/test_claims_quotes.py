@@ -168,5 +168,7 @@ def test_claims_pronoun_speaker_falls_back_to_last_speaker(document, monkeypatch
 
 
 def test_claims_unattributed_wording_is_not_a_quote(quotes_of):
-    text = "Le militant a été condamné pour « entrave à la circulation des trains de marchandises »."
+    text = (
+        "Le militant a été condamné pour « entrave à la circulation des trains de marchandises »."
+    )
     assert quotes_of(text).quotes == []

@@ -39,6 +39,9 @@ def chain_at(document, word: str) -> list[str]:
         ("Selon un communiqué du ministère, la frontière a été fermée.", "fermée", ["ministère"]),
         ("L'attaque a été revendiquée par le groupe armé.", "attaque", ["groupe"]),
         ("Pour lui, la police doit intervenir.", "intervenir", ["lui"]),
+        ("Trois soldats ont été tués, a-t-on appris de source sécuritaire.", "tués", ["source"]),
+        ("Selon nos informations, le ministre a démissionné.", "démissionné", []),
+        ("« Nous ne reculerons devant aucune menace », martèle-t-il.", "reculerons", ["-il"]),
         # the reporting verb as the event's trigger is its subject's claim (gold usage)
         ("Le ministre a annoncé le retrait des troupes.", "annoncé", ["ministre"]),
         ("Pour l'heure, la frontière reste fermée.", "fermée", []),

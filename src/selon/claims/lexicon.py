@@ -21,6 +21,10 @@ class Lexicon:
     verbs: dict[str, frozenset[str]]
     #: reporting verbs whose own event is the outlet's statement ("X accuse Y")
     verb_is_event: frozenset[str]
+    #: impersonal subject pronouns ("on"): "a-t-on appris de source sûre"
+    impersonal: frozenset[str]
+    #: determiners (lemma) by which the outlet speaks for itself ("nos informations")
+    own_voice: frozenset[str]
     #: the genitive preposition ("de"): "des attaques", "le communiqué du Kremlin"
     genitive: frozenset[str]
     #: nouns naming a statement or document ("communiqué", "lettre")
@@ -71,6 +75,8 @@ def lexicon() -> Lexicon:
         verb_is_event=frozenset(verbs.get("verb_is_event") or ()),
         nouns=frozenset(verbs.get("nouns") or ()),
         genitive=frozenset(verbs.get("genitive") or ()),
+        impersonal=frozenset(verbs.get("impersonal") or ()),
+        own_voice=frozenset(verbs.get("own_voice") or ()),
         adjuncts=frozenset(verbs.get("adjuncts") or ()),
         initial_adjuncts=frozenset(verbs.get("initial_adjuncts") or ()),
         not_speakers=frozenset(verbs.get("not_speakers") or ()),

@@ -192,11 +192,25 @@ def _nearest_left_nominal(verb: Token) -> Token | None:
     return None
 
 
+def _source_after(verb: Token, sent: Span) -> Token | None:
+    """The source after an impersonal incise: "a-t-on appris auprès de l'armée" → armée."""
+    for t in verb.doc[verb.i + 1 : sent.end]:
+        if t.is_punct:
+            return None
+        if t.pos_ in NOMINAL and not clitic(t) and any(c.dep_ == "case" for c in t.children):
+            return t
+    return None
+
+
 def inverted_subject(verb: Token, sent: Span) -> Token | None:
     """The subject after an incise verb: "a déclaré à la presse le porte-parole", "a-t-il dit"."""
     doc = verb.doc
-    for c in verb.children:  # "a-t-il déclaré": the clitic sits before the participle
+    first = verbal_start(verb)
+    # "a-t-il déclaré", "martèle-t-il": the clitic sits around the verb
+    for c in doc[first.i : min(verb.i + 3, sent.end)]:
         if clitic(c) and c.lower_ != "-t":
+            if c.lemma_.lower() in lexicon().impersonal:
+                return _source_after(verb, sent)  # "a-t-on appris de source sûre"
             return c
     for c in verb.children:
         if (
@@ -394,6 +408,8 @@ def adjunct_frames(sent: Span) -> list[Frame]:
             noun = next((x for x in doc[t.i + 1 : sent.end] if x.pos_ in NOMINAL), None)
         if noun is None or (initial and not_speaker(noun)):
             continue  # "pour l'heure", "pour sa part"
+        if any(c.lemma_.lower() in lex.own_voice for c in noun.children if c.dep_ == "det"):
+            continue  # "selon nos informations": the outlet's own voice
         # the adjunct phrase ends at the first comma after it (the parser's subtree
         # may swallow the clause), or at the noun phrase's right edge
         end_tok = noun if noun.pos_ == "PRON" else noun.right_edge
