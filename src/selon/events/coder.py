@@ -65,6 +65,7 @@ class Entry:
     noprep: frozenset[str] = frozenset()
     refl: bool = False
     norefl: bool = False
+    bare: bool = False
     genitive: str | None = None
     weak: bool = False
 
@@ -80,6 +81,7 @@ class Lexicon:
     phrases: dict[str, list[Entry]] = field(default_factory=dict)
     verb_forms: dict[str, str] = field(default_factory=dict)
     noun_forms: dict[str, str] = field(default_factory=dict)
+    phrase_forms: dict[str, str] = field(default_factory=dict)
     genitive: dict[str, str] = field(default_factory=dict)
     targets: dict[str, frozenset[str]] = field(default_factory=dict)
     object_is_target: dict[str, bool] = field(default_factory=dict)
@@ -111,7 +113,7 @@ def _parse_entry(kind: str, raw: str, fw: frozenset[str]) -> Entry:
         key = key.strip()
         if key in ("prep", "noprep"):
             opts[key] = frozenset(fold(v) for v in value.split("|") if v.strip())
-        elif key in ("refl", "norefl"):
+        elif key in ("refl", "norefl", "bare"):
             opts[key] = True
         elif key == "actor":
             opts["weak"] = True
@@ -166,6 +168,21 @@ def load_lexicon() -> Lexicon:
                 elif kind == "nouns":
                     for s in plural:
                         lex.noun_forms.setdefault(word + s, word)
+    # words of phrases: any inflection (tense, number), the parser's lemma
+    # being unreliable inside idioms ("viole le droit international")
+    endings = {**inflection}
+    for ending, more in (raw.get("phrase_inflection") or {}).items():
+        endings[ending] = [*endings.get(ending, []), *more]
+    for entries in list(lex.phrases.values()):
+        for entry in entries:
+            for word in entry.words:
+                for ending, repl in endings.items():
+                    if word.endswith(fold(ending)) and len(word) > len(ending) + 2:
+                        stem = word[: -len(ending)]
+                        for r in repl:
+                            lex.phrase_forms.setdefault(fold(stem + r), word)
+                for suffix in plural:
+                    lex.phrase_forms.setdefault(word + suffix, word)
     for table in (lex.verbs, lex.nouns, lex.phrases):
         for key, entries in table.items():  # conditional entries first, stable
             table[key] = sorted(entries, key=lambda e: not e.conditional)
@@ -185,13 +202,18 @@ def _keys(token: Token, lex: Lexicon) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in (lemma, low, form) if k))
 
 
+def _phrase_keys(token: Token, keys: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+    form = lex.phrase_forms.get(fold(token.text))
+    return (*keys, form) if form and form not in keys else keys
+
+
 def _is_name_part(tok: Token, sent: Span) -> bool:
     """A word inside a name ("Alliance nationale…", "Groupe de soutien à…") is no trigger."""
     if tok.i == sent.start:
         return False
     if tok.ent_type_ in ("ORG", "PER", "LOC", "MISC"):
         return True
-    return tok.is_title and tok.i > sent.start and sent.doc[tok.i - 1].text not in ("«", '"', "“")
+    return tok.is_title and not sent.doc[tok.i - 1].is_punct
 
 
 def _dep_words(token: Token) -> set[str]:
@@ -259,14 +281,15 @@ def find_triggers(
     lex = lex or load_lexicon()
     tokens = list(sent)
     keys = [_keys(t, lex) for t in tokens]
+    pkeys = [_phrase_keys(t, k, lex) for t, k in zip(tokens, keys, strict=True)]
     used: set[int] = {t.i - sent.start for t in tokens if t.i in names}
     found: list[Trigger] = []
     for i in range(len(tokens)):
         if i in used:
             continue
-        for k in keys[i]:
+        for k in pkeys[i]:
             for entry in lex.phrases.get(k, ()):
-                idx = _match_phrase(entry, i, sent, keys, lex.gap)
+                idx = _match_phrase(entry, i, sent, pkeys, lex.gap)
                 if idx is None:
                     continue
                 span_toks = [tokens[j] for j in idx]
@@ -338,7 +361,7 @@ def _is_passive(tok: Token) -> bool:
 def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb (token, is-passive-subject), inherited from governors."""
     for c in tok.children:
-        if c.dep_ == "nsubj":
+        if c.dep_ in ("nsubj", "expl:subj"):
             if "Rel" in c.morph.get("PronType") and tok.dep_ == "acl:relcl":
                 return tok.head, False
             return c, False
@@ -710,12 +733,18 @@ def code_sentence(
                 merged.add(trig.head.i)
                 absorbed.setdefault(c.i, []).extend(tgt_t)
                 break
+    args_of = {trig.head.i: (src_t, tgt_t) for trig, src_t, tgt_t, _adj in parsed}
     for trig, src_t, tgt_t, adjectival in parsed:
         etype, head = trig.entry.type, trig.head
         if head.i in merged:
             continue
+        if head.dep_ == "acl" and head.head.i in args_of and not (src_t or tgt_t):
+            # "l'arrestation de X, accusé de …": X is the accused too
+            src_t, tgt_t = args_of[head.head.i]
 
         if trig.entry.weak and (etype in strong_types or head.i in argument_tokens):
+            continue
+        if trig.entry.bare and any(t.i in heads for t in head.subtree if t is not head):
             continue
         if head.dep_ == "amod" and head.head.i in heads:  # "attaques coordonnées"
             continue
