@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from selon.quality import evaluate_labels
+from selon.model import Quality, Record
+from selon.quality import evaluate_labels, format_labels
 
 CLEAN = (
     "Le gouvernement a présenté mercredi un projet de loi sur l'énergie.\n\n"
@@ -154,3 +155,17 @@ def test_quality_odd_input_never_fails(code, text):
     assert 0.0 <= record.quality.machine_translation <= 1.0
     assert 0.0 <= record.quality.content_farm <= 1.0
     assert not names(record, "machine_translation") or record.quality.language == "fr"
+
+
+def test_quality_evaluate_labels_on_records_and_format():
+    recs = [
+        Record(id="x", text="", labels={"machine_translated": True, "content_farm": False},
+               quality=Quality(machine_translation=0.7, content_farm=0.0)),
+        Record(id="y", text="", labels={"machine_translated": False, "content_farm": False},
+               quality=Quality(machine_translation=0.2)),
+    ]
+    out = evaluate_labels(recs)
+    assert out["machine_translated"]["tp"] == 1 and out["machine_translated"]["precision"] == 1.0
+    assert out["content_farm"]["n"] == 2 and out["content_farm"]["positives"] == 0
+    table = format_labels(out)
+    assert "machine_translated" in table and "content_farm" in table

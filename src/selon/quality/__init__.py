@@ -22,7 +22,7 @@ from selon.quality.duplicates import cluster, fingerprint
 from selon.quality.scoring import kept_text
 from selon.settings import get_settings
 
-__all__ = ["assess", "cluster", "evaluate_labels", "fingerprint"]
+__all__ = ["assess", "cluster", "evaluate_labels", "fingerprint", "format_labels"]
 
 #: record label -> quality score it is measured against
 LABELS = {"machine_translated": "machine_translation", "content_farm": "content_farm"}
@@ -100,3 +100,19 @@ def evaluate_labels(
             "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
         }
     return out
+
+
+def format_labels(result: dict[str, Any]) -> str:
+    """A plain-text table of :func:`evaluate_labels`'s result (for ``selon eval``)."""
+    lines = [f"quality labels (flagged at score >= {result['threshold']})",
+             f"{'label':<20}{'n':>4}{'pos':>5}{'tp':>4}{'fp':>4}{'fn':>4}"
+             f"{'P':>7}{'R':>7}{'F1':>7}"]
+    for label in LABELS:
+        c = result.get(label)
+        if not c:
+            continue
+        lines.append(
+            f"{label:<20}{c['n']:>4}{c['positives']:>5}{c['tp']:>4}{c['fp']:>4}{c['fn']:>4}"
+            f"{c['precision']:>7.2f}{c['recall']:>7.2f}{c['f1']:>7.2f}"
+        )
+    return "\n".join(lines)
