@@ -25,6 +25,7 @@ def token(document, word: str):
         ("Il semblerait que les troupes ont quitté la ville.", "quitté"),
         ("La plus grosse attaque aurait eu lieu lundi.", "attaque"),
         ("L'armée bombarderait des quartiers civils depuis mardi.", "bombarderait"),
+        ("Les miliciens auraient pillé le marché, incendiant plusieurs boutiques.", "incendiant"),
     ],
 )
 def test_claims_hedged(document, text, word):

@@ -66,10 +66,14 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def verbal_group(verb: Token) -> list[Token]:
-    """The verb with its auxiliaries, and those of the verb it is coordinated with
-    or the infinitive/participle of ("aurait été tué et des civils blessés")."""
+    """The verb with its auxiliaries, and those of the verb it is coordinated with,
+    the infinitive of, or the gerund of ("aurait été tué et des civils blessés",
+    "auraient saccagé les lieux, incendiant des véhicules")."""
     group = [verb, *(c for c in verb.children if c.dep_ in AUX_DEPS)]
-    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+    gerund = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+    if (verb.dep_ in ("conj", "xcomp") or (gerund and verb.dep_ == "advcl")) and (
+        verb.head.i != verb.i
+    ):
         head = verb.head
         if verb.dep_ == "xcomp" or not any(c.dep_ in AUX_DEPS for c in verb.children):
             group += [head, *(c for c in head.children if c.dep_ in AUX_DEPS)]
