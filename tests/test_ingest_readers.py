@@ -45,6 +45,22 @@ def test_ingest_text_id_is_stable_and_depends_on_text():
     assert article_id("https://exemple.test/a", "x") == article_id("https://exemple.test/a", "y")
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Le Mali expulse l’ambassadeur\n\nBamako a donné 72 heures.",
+         "Le Mali expulse l’ambassadeur"),
+        ("Qui gouverne à Niamey ?\nLa junte reste silencieuse.", "Qui gouverne à Niamey ?"),
+        ("Le président a démissionné. Son successeur sera nommé lundi.", None),
+        ("x" * 201 + "\n\nSuite.", None),
+    ],
+)
+def test_ingest_text_title_is_a_short_first_line_without_full_stop(text, title):
+    from selon.ingest import article_from_text
+
+    assert article_from_text(text).title == title
+
+
 def test_ingest_html_keeps_main_text_and_drops_page_furniture():
     (article,) = read(DATA / "page.html")
     assert not article.errors

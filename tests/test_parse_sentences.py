@@ -51,6 +51,10 @@ def sentences(document, text: str) -> list[str]:
             ["Le bilan s’élève à 1.500 morts, selon les autorités."],
         ),
         (
+            "Est-ce la fin... Personne ne le sait. Quoi ?! Il est parti.",
+            ["Est-ce la fin...", "Personne ne le sait.", "Quoi ?!", "Il est parti."],
+        ),
+        (
             "Est-ce la fin ? Personne ne le sait à Bamako.",
             ["Est-ce la fin ?", "Personne ne le sait à Bamako."],
         ),

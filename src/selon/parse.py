@@ -68,7 +68,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
             j -= 1
         prev = doc[j]
         starts = (
-            prev.text in TERMINAL
+            bool(prev.text) and set(prev.text) <= TERMINAL  # ".", "?!", "...", "…"
             and not (j > 0 and len(doc[j - 1].text) == 1 and doc[j - 1].text.isupper())
             and (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in OPENERS)
         )

@@ -55,9 +55,14 @@ def check_date(value: str | None, source: str) -> str | None:
 def article_from_text(
     text: str, *, published: str | None = None, source: str | None = None, **fields
 ) -> Article:
-    """An Article from plain text; the first line is taken as the title when short."""
+    """An Article from plain text; the first line is the title when it looks like one.
+
+    A title is short and does not end with a full stop (a first line that does is
+    the first sentence of the body, not a headline).
+    """
     first = text.strip().split("\n", 1)[0].strip()
-    title = fields.pop("title", None) or (first if 0 < len(first) <= 200 else None)
+    looks_like_title = 0 < len(first) <= 200 and not first.endswith(".")
+    title = fields.pop("title", None) or (first if looks_like_title else None)
     return Article(
         id=fields.pop("id", None) or article_id(fields.get("url"), text),
         text=text,
