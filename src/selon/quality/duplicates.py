@@ -71,9 +71,12 @@ def fingerprint(text: str) -> list[int]:
 def minhash(values: Iterable[int]) -> MinHash:
     """A datasketch MinHash from stored hash values (as :func:`fingerprint` returns)."""
     p = _params()
+    hv = np.asarray(list(values), dtype=np.uint64)
+    template = _template(len(hv), int(p["seed"]))  # reuse its permutations: building them is slow
     return MinHash(
         seed=int(p["seed"]),
-        hashvalues=np.asarray(list(values), dtype=np.uint64),
+        hashvalues=hv,
+        permutations=template.permutations,
         scheme=SCHEME,
     )
 
