@@ -164,3 +164,11 @@ def test_actors_resolver_demonym_beats_owner_organisation(resolved):
     a = actor_of(d, find(d, "présidence"))
     assert (a.country, a.kind) == ("CZE", "GOV")
     assert actor_of(d, find(d, "UE")).id == "org:EU"
+
+
+def test_actors_resolver_unknown_organisation(resolved):
+    text = "Au Bénin, le syndicat Synergie des travailleurs a appelé à la grève."
+    d = resolved(text)
+    a = actor_of(d, find(d, "syndicat"))
+    assert a.id == "org:synergie-des-travailleurs" and (a.country, a.kind) == ("BEN", "CVL")
+    assert not any(x.id == "group:syndicat" for x in d.actors)

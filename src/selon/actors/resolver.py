@@ -554,6 +554,8 @@ class Resolver:
             if j < len(doc) and j in self.index and start not in self.index:
                 self.emit(self.index[j], start, end)
         self._unknown_people()
+        self._unknown_orgs()
+        self.mentions.sort(key=lambda a: (a.start, -a.end))
         self._pronouns()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
 
@@ -614,6 +616,48 @@ class Resolver:
             if earlier is not None and earlier.end <= self.document.to_text(t.idx):
                 self.emit(earlier, t.i, t.i + 1)
         self.mentions.sort(key=lambda a: (a.start, -a.end))
+
+    def _unknown_orgs(self) -> None:
+        """spaCy ORG entities the dictionary does not know: civil society by
+        default (parties, unions, companies, NGOs), of the state a demonym in the
+        name gives, else of the article's main country."""
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or ent.start in self.index:
+                continue
+            inner = {self.index[i].id for i in range(ent.start, ent.end) if i in self.index}
+            if any(not x.startswith(("group:", "title:")) for x in inner):
+                continue  # holds a dictionary name: already resolved
+            first = doc[ent.start]
+            if not first.text[:1].isupper() or fold(first.text) in self.lex.determiners:
+                continue
+            if len(ent) == 1 and not (first.pos_ == "PROPN" or first.text.isupper()):
+                continue  # "Commission", "Conseil": a common noun with a capital
+            end = ent.end
+            while end > ent.start and not doc[end - 1].text[-1:].isalnum():
+                end -= 1
+            if end == ent.start:
+                continue
+            span = doc[ent.start : end]
+            country = None
+            for t in span:
+                entries = self.lex.names.get(fold(t.text))
+                if entries and entries[0].category == DEMONYM:
+                    country = entries[0].ref
+                    break
+            name = span.text
+            actor = self.actor("org:" + slug(name), name, country or self.focus(), "CVL")
+            start = ent.start
+            before = self.index.get(start - 1)
+            if before is not None and before.id.startswith("group:") and before.end == (
+                self.document.to_text(doc[start - 1].idx + len(doc[start - 1].text))
+            ):  # "le syndicat Synergie des travailleurs": the name says which
+                start = next(i for i in range(start - 1, -1, -1)
+                             if self.index.get(i) is not before) + 1
+            drop = {id(self.index[i]) for i in range(start, end) if i in self.index}
+            if drop:  # generic words inside the name ("Union des enseignants")
+                self.mentions = [a for a in self.mentions if id(a) not in drop]
+            self.emit(actor, start, end)
 
     def _apposition(self, end: int) -> tuple[str | None, str | None]:
         """Country and kind from a title after a name: "X, porte-parole du
