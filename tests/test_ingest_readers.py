@@ -155,3 +155,19 @@ def test_ingest_examples_shipped_in_the_repo():
     assert len(rows) == 3 and not any(a.errors for a in [text, page, *rows])
     assert page.published == "2024-03-13" and page.outlet
     assert "se seraient mis d" in text.text and "se seraient mis d" in page.text
+
+
+def test_ingest_pretty_printed_single_object(tmp_path):
+    path = tmp_path / "article.json"
+    row = {"id": "seul", "published": "2024-02-01",
+           "text": "Le Tchad a fermé mardi sa frontière avec le Soudan, selon N'Djamena."}
+    path.write_text(json.dumps(row, ensure_ascii=False, indent=2), encoding="utf-8")
+    (article,) = read(path)
+    assert article.id == "seul" and not article.errors and article.published == "2024-02-01"
+
+
+def test_ingest_broken_json_array_is_one_error(tmp_path):
+    path = tmp_path / "articles.json"
+    path.write_text('[{"id": "a", "text": "Le ministre a parlé."},', encoding="utf-8")
+    (article,) = read(path)
+    assert "malformed JSON" in article.errors[0].message and str(path) in article.errors[0].message

@@ -2,7 +2,7 @@
 
 A malformed line becomes an error article naming the file and line number; the
 other lines are still read. A ``.json`` file holding one JSON array of such
-objects is read the same way (its items numbered from 1).
+objects (items numbered from 1), or one pretty-printed object, is read too.
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ KNOWN = {"id", "url", "outlet", "published", "title", "text", "html", "labels"}
 @register("jsonl", (".jsonl", ".ndjson", ".json"))
 def read_jsonl(data: bytes, source: str, options: dict) -> Iterator[Article]:
     text = decode(data, source)
-    if text.lstrip().startswith("["):  # a JSON array of articles
-        try:
-            rows = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield error_article(source, f"malformed JSON: {exc}")
-            return
-        lines = [(n, row) for n, row in enumerate(rows, 1)]
+    whole = single_document(text)
+    if isinstance(whole, dict):  # one pretty-printed object
+        whole = [whole]
+    if text.lstrip().startswith("[") and whole is None:
+        yield error_article(source, "malformed JSON: the file starts with '[' but is not an array")
+        return
+    if whole is not None:  # a JSON array of articles
+        lines = [(n, row) for n, row in enumerate(whole, 1)]
     else:
         lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     for n, line in lines:
@@ -40,6 +41,25 @@ def read_jsonl(data: bytes, source: str, options: dict) -> Iterator[Article]:
             yield error_article(where, f"malformed JSON line: {exc}")
         except (ValueError, TypeError) as exc:
             yield error_article(where, str(exc))
+
+
+def single_document(text: str) -> list | dict | None:
+    """The whole input as one JSON array or object, when it is one and is not JSONL."""
+    stripped = text.lstrip()
+    if not stripped.startswith(("[", "{")):
+        return None
+    first = stripped.split("\n", 1)[0]
+    if stripped.startswith("{"):
+        try:
+            json.loads(first)
+            return None  # the first line is a complete object: JSON Lines
+        except json.JSONDecodeError:
+            pass
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    return value if isinstance(value, (list, dict)) else None
 
 
 def from_row(row: dict, where: str, options: dict) -> Article:
