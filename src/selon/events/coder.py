@@ -335,7 +335,7 @@ def _phrase_head(tokens: list[Token]) -> Token:
             return t
     inside = {t.i for t in tokens}
     for t in tokens:
-        if t.head.i not in inside or t.head is t:
+        if t.head.i not in inside or t.head == t:
             return t
     return tokens[0]
 
@@ -370,7 +370,7 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if "Rel" in c.morph.get("PronType") and tok.dep_ == "acl:relcl":
                 return tok.head, passive
             return c, passive
-    if depth < 3 and tok.head is not tok:
+    if depth < 3 and tok.head != tok:
         if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ in _VERBAL:
             return _subject(tok.head, depth + 1)[0], False
         if tok.dep_ == "acl" and tok.head.pos_ in _NOMINAL | {"PRON"}:
@@ -445,15 +445,15 @@ def _noun_args(tok: Token, entry: Entry, etype: str, lex: Lexicon, trigger_heads
             src.extend(genitive)
     host = tok.head
     for _ in range(2):  # "lors d'une conversation": through the adverb to the verb
-        if host.pos_ in ("ADV", "ADP") and host.head is not host:
+        if host.pos_ in ("ADV", "ADP") and host.head != host:
             host = host.head
-    if (not src) and host is not tok and host.pos_ in _VERBAL and (
+    if (not src) and host != tok and host.pos_ in _VERBAL and (
         host.i not in trigger_heads or fold(host.lemma_) in lex.support_verbs
     ) and tok.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass", "xcomp"):
         h_src, h_tgt = _verb_args(host, etype, lex)
-        src.extend(t for t in h_src if t is not tok)
+        src.extend(t for t in h_src if t != tok)
         if not tgt:
-            tgt.extend(t for t in h_tgt if t is not tok)
+            tgt.extend(t for t in h_tgt if t != tok)
     return src, tgt, adjectival
 
 
@@ -744,7 +744,7 @@ def code_sentence(
 
         if trig.entry.weak and (etype in strong_types or head.i in argument_tokens):
             continue
-        if trig.entry.bare and any(t.i in heads for t in head.subtree if t is not head):
+        if trig.entry.bare and any(t.i in heads for t in head.subtree if t != head):
             continue
         if head.dep_ == "amod" and head.head.i in heads:  # "attaques coordonnées"
             continue

@@ -156,9 +156,9 @@ def event_status(trigger: Token, transparent: frozenset[str] = frozenset()) -> s
     before = [doc[j] for j in range(max(trigger.i - 2, trigger.sent.start), trigger.i)]
     for c in [*trigger.children, *before]:
         low, lem = c.lower_, _lemma(c)
-        if c.dep_ == "mark" and low in cues.condition_markers and c.head is trigger:
+        if c.dep_ == "mark" and low in cues.condition_markers and c.head == trigger:
             hypothetical = True
-        elif c.dep_ in ("amod", "advmod", "nmod") or c.head is not trigger:
+        elif c.dep_ in ("amod", "advmod", "nmod") or c.head != trigger:
             if low in cues.hypothetical_adjectives or lem in cues.hypothetical_adjectives:
                 hypothetical = True
             elif low in cues.planned_adjectives or lem in cues.planned_adjectives:
@@ -168,7 +168,7 @@ def event_status(trigger: Token, transparent: frozenset[str] = frozenset()) -> s
     for _ in range(_MAX_CLIMB):
         head, dep = cur.head, cur.dep_
         infinitive = _is_infinitive(cur)
-        if head is cur or not (dep in _CLIMB or (dep == "acl" and infinitive)):
+        if head == cur or not (dep in _CLIMB or (dep == "acl" and infinitive)):
             break
         lem = _lemma(head)
         governs = dep in _GOVERN
@@ -181,7 +181,7 @@ def event_status(trigger: Token, transparent: frozenset[str] = frozenset()) -> s
             spread = infinitive or dep in ("nsubj", "nsubj:pass", "obl:arg") or (
                 dep == "obj" and lem in transparent
             )
-            if head_negated and spread and (cur is trigger or infinitive):
+            if head_negated and spread and (cur == trigger or infinitive):
                 negated = True
             if lem in cues.hypothetical_verbs and (infinitive or dep in ("obj", "xcomp")):
                 hypothetical = hypothetical or lem not in cues.hypothetical_only_conditional or (
