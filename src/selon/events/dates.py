@@ -183,8 +183,11 @@ class Candidate:
 
 def scan(text: str) -> list[Candidate]:
     """Every date expression of ``text``, longest first where two overlap."""
+    return _scan_folded(fold(text))
+
+
+def _scan_folded(folded: str) -> list[Candidate]:
     r = rules()
-    folded = fold(text)
     found: list[tuple[int, int, int, str, tuple[tuple[str, str], ...]]] = []
     for order, (kind, pattern) in enumerate(r.patterns):
         for m in pattern.finditer(folded):
@@ -204,9 +207,20 @@ def candidates(document: Document) -> list[Candidate]:
     """The document's date candidates, computed once and kept in ``document.extras``."""
     cached = document.extras.get(_CACHE_KEY)
     if cached is None:
-        cached = scan(document.doc.text) if document.doc is not None else []
+        cached = _scan_folded(folded_text(document)) if document.doc is not None else []
         document.extras[_CACHE_KEY] = cached
     return cached
+
+
+def folded_text(document: Document) -> str:
+    """``fold(document.doc.text)``, computed once per document.
+
+    Why keep it: spaCy rebuilds ``Doc.text`` from the tokens at every access.
+    """
+    folded = document.extras.get(_TEXT_KEY)
+    if folded is None:
+        folded = document.extras[_TEXT_KEY] = fold(document.doc.text)
+    return folded
 
 
 # ---------------------------------------------------------------------------
@@ -631,10 +645,7 @@ def tense_direction(trigger: Token) -> int | None:
 
 def _context_direction(document: Document, cand: Candidate) -> int | None:
     """A word right before the date that says plan or past ("pour lundi", "depuis lundi")."""
-    folded = document.extras.get(_TEXT_KEY)
-    if folded is None:  # Doc.text is rebuilt from the tokens at each access: keep one copy
-        folded = document.extras[_TEXT_KEY] = fold(document.doc.text)
-    before = folded[max(0, cand.start - 20) : cand.start]
+    before = folded_text(document)[max(0, cand.start - 20) : cand.start]
     m = rules().context_re.search(before)
     if m:
         return rules().context_before.get(m.group(1))

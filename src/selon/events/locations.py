@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from selon.events.dates import fold
+from selon.events.dates import fold, folded_text
 from selon.model import Document, Location
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ class _Words:
     recipient: frozenset[str]
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The lookup key of a place name: folded, plain apostrophes, single spaces."""
     return " ".join(fold(text.replace("\u2019", "'")).split())
@@ -140,10 +141,12 @@ class Mention:
     entity: bool
 
 
-def _scan(doc) -> list[Mention]:
-    """Gazetteer matches (longest at each start) and LOC entities of a Doc."""
+def _scan(doc, text: str) -> list[Mention]:
+    """Gazetteer matches (longest at each start) and LOC entities of a Doc.
+
+    ``text`` is ``doc.text`` (or its folded copy, which keys the same).
+    """
     gaz = gazetteer()
-    text = doc.text
     found: list[Mention] = []
     covered: set[int] = set()
     n = len(doc)
@@ -209,7 +212,8 @@ def mentions(document: Document) -> list[Mention]:
     """The document's place mentions, found once and kept in ``document.extras``."""
     cached = document.extras.get(_CACHE_KEY)
     if cached is None:
-        cached = _scan(document.doc) if document.doc is not None else []
+        doc = document.doc
+        cached = _scan(doc, folded_text(document)) if doc is not None else []
         document.extras[_CACHE_KEY] = cached
     return cached
 
