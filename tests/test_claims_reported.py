@@ -41,6 +41,16 @@ def chain_at(document, word: str) -> list[str]:
         ("Pour lui, la police doit intervenir.", "intervenir", ["lui"]),
         ("Trois soldats ont été tués, a-t-on appris de source sécuritaire.", "tués", ["source"]),
         ("Selon nos informations, le ministre a démissionné.", "démissionné", []),
+        (
+            "Des écoles ont été incendiées, selon le préfet, qui dénonce des violences.",
+            "dénonce",
+            [],
+        ),
+        (
+            "Des écoles ont été incendiées, selon le préfet, qui dénonce des violences.",
+            "incendiées",
+            ["préfet"],
+        ),
         ("« Nous ne reculerons devant aucune menace », martèle-t-il.", "reculerons", ["-il"]),
         # the reporting verb as the event's trigger is its subject's claim (gold usage)
         ("Le ministre a annoncé le retrait des troupes.", "annoncé", ["ministre"]),

@@ -386,6 +386,15 @@ def adjunct_text(prep: Token) -> str:
     return text
 
 
+def _relative_follows(token: Token) -> bool:
+    """"…, selon le ministre, qui dénonce…": the rest describes the source."""
+    doc = token.doc
+    j = token.i + 1
+    while j < len(doc) and doc[j].text == ",":
+        j += 1
+    return j < len(doc) and "Rel" in doc[j].morph.get("PronType")
+
+
 def adjunct_frames(sent: Span) -> list[Frame]:
     """Frames opened by "selon X", "d'après X" and sentence-initial "pour X"."""
     lex = lexicon()
@@ -433,7 +442,11 @@ def adjunct_frames(sent: Span) -> list[Frame]:
             glued = end_tok.i + 1 < sent.end and not doc[end_tok.i + 1].is_punct
             if (before and before[-1].pos_ == "CCONJ") or glued:
                 s, e = phrase_end, sent.end_char  # "…, mais selon X, …": what follows
-            elif any(ch.isalnum() for ch in tail) and not noun.right_edge.i >= sent.end - 2:
+            elif (
+                any(ch.isalnum() for ch in tail)
+                and not noun.right_edge.i >= sent.end - 2
+                and not _relative_follows(end_tok)
+            ):
                 s, e = sent.start_char, sent.end_char  # mid-sentence: the whole clause
         s, e = trim(doc, s, e)
         if e > s:
