@@ -62,6 +62,11 @@ def quotes_of(document, monkeypatch):
             "manœuvre politique sans aucun fondement",
             "elle",
         ),
+        (
+            "Le porte-parole : « Aucune négociation ne commencera avant la trêve. »",
+            "Aucune négociation ne commencera avant la trêve.",
+            "porte-parole",
+        ),
     ],
 )
 def test_claims_quote_speaker(quotes_of, text, quote, speaker):

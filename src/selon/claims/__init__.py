@@ -86,7 +86,12 @@ def _colon_speaker(doc: Doc, q: QuoteSpan, sent: Span) -> tuple[Token | None, st
     # the clause's first verb; the parser often mangles a sentence that holds a
     # quote, so its subject falls back to the first noun phrase outside a PP
     verb = next((t for t in doc[sent.start : tok.i] if t.pos_ == "VERB"), None)
-    if verb is None:
+    if verb is None:  # "Emmanuel Macron : « … »", a heading-style frame
+        t = doc[tok.i - 1]
+        while t.dep_.startswith("flat") and t.head.i < t.i:
+            t = t.head
+        if t.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "case" for c in t.children):
+            return source_token(t), ":"
         return None, ":"
     subj = subject_of(verb)
     if subj is None:

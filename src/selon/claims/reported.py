@@ -387,7 +387,7 @@ def adjunct_text(prep: Token) -> str:
 
 
 def _relative_follows(token: Token) -> bool:
-    """"…, selon le ministre, qui dénonce…": the rest describes the source."""
+    """ "…, selon le ministre, qui dénonce…": the rest describes the source."""
     doc = token.doc
     j = token.i + 1
     while j < len(doc) and doc[j].text == ",":
