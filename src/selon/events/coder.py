@@ -775,7 +775,11 @@ def code_sentence(
         span = sent.doc[toks[0].i : toks[-1].i + 1]
         tspan = document.text_span(span)
         claimed_by, chain, hedged = _claims(document, tspan.start, tspan.end, head)
-        if not sources and previous is not None:
+        # the previous sentence's subject stands in for a verb's missing
+        # subject ("Il a aussi …"); not for agentless passives or noun events,
+        # whose agent the text leaves open on purpose
+        verbal = head.pos_ not in _NOMINAL and not _is_passive(head)
+        if not sources and previous is not None and verbal:
             sources = [previous]
         guess = lex.guess_target.get(etype, True) and len(sources) == 1 and not (
             targets or tgt_t or sources[0] is None
