@@ -30,6 +30,21 @@ _SPLIT = re.compile(r"[\s\-'’‘ʼ.]+")
 COUNTRY, SEAT, ORG, PERSON, DEMONYM = "country", "seat", "org", "person", "demonym"
 
 
+def _strip_table() -> dict[int, str]:
+    """Latin letters with diacritics → their base letters, built once."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c)
+        )
+        if base and base != chr(code):
+            table[code] = base
+    return table
+
+
+_STRIP = _strip_table()
+
+
 @lru_cache(maxsize=131072)
 def fold(text: str) -> str:
     """Matching key of a name: lower case, no accents, hyphens/apostrophes as spaces.
@@ -38,9 +53,11 @@ def fold(text: str) -> str:
     """
     s = text.lower()
     if not s.isascii():
-        s = unicodedata.normalize("NFKD", s)
-        s = "".join(c for c in s if not unicodedata.combining(c))
-    return " ".join(w for w in _SPLIT.split(s) if w)
+        s = s.translate(_STRIP)
+        if not s.isascii():
+            s = unicodedata.normalize("NFKD", s)
+            s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(_SPLIT.split(s)).strip()
 
 
 def slug(text: str) -> str:
