@@ -678,6 +678,7 @@ class Context:
 
     previous: Actor | None = None
     dyads: list[tuple[Actor, Actor]] = field(default_factory=list)
+    last_actors: list[Actor] = field(default_factory=list)
     window: int = 6
 
     def other_side(self, actor: Actor) -> Actor | None:
@@ -788,8 +789,14 @@ def code_sentence(
             other = context.other_side(sources[0])
             if other is None or _same_side(other, sources[0]):
                 other = _nearest_other(sent_actors, sources[0], document.to_text(head.idx))
+            if other is None:  # the previous sentence's participants
+                other = _nearest_other(context.last_actors, sources[0], sent_start)
             if other is not None:
                 targets = [other]
+        if not sources and not targets and context.dyads and lex.guess_target.get(etype, True):
+            # an actorless event amid an exchange between two sides ("les
+            # négociations ont repris") is read as theirs
+            sources, targets = [context.dyads[-1][0]], [context.dyads[-1][1]]
         status = event_status(head, lex.support_verbs)
         date, location = _where(document, sent, head)
         for s, t in _pairs(etype, sources, targets):
@@ -828,5 +835,7 @@ def code_document(document: Document) -> Document:
 
             document.errors.append(Error(stage="events", message=f"{type(exc).__name__}: {exc}"))
         context.previous = _main_subject_actor(document, sent) or context.previous
+        s_start, s_end = document.span_offsets(sent)
+        context.last_actors = _argument_actors(document, sent, s_start, s_end)
     document.events = events
     return document
