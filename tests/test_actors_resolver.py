@@ -172,3 +172,21 @@ def test_actors_resolver_unknown_organisation(resolved):
     a = actor_of(d, find(d, "syndicat"))
     assert a.id == "org:synergie-des-travailleurs" and (a.country, a.kind) == ("BEN", "CVL")
     assert not any(x.id == "group:syndicat" for x in d.actors)
+
+
+def test_actors_resolver_pronoun_for_named_group(resolved):
+    text = "Le JNIM a pris le contrôle de la route. Il revendique aussi une embuscade."
+    d = resolved(text)
+    assert actor_of(d, find(d, "Il")).id == "org:JNIM"
+
+
+def test_actors_resolver_pronoun_left_open_when_ambiguous(resolved):
+    text = "Emmanuel Macron et Joe Biden se sont parlé. Il a ensuite quitté Paris."
+    d = resolved(text, published="2022-02-20")
+    assert actor_of(d, find(d, "Il")) is None
+
+
+def test_actors_resolver_capitalised_demonym_is_the_state(resolved):
+    d = resolved("Les Russes ont rejeté la proposition.")
+    a = actor_of(d, find(d, "Russes"))
+    assert (a.country, a.kind) == ("RUS", "GOV")

@@ -684,7 +684,7 @@ class Resolver:
         # organisations and groups count only as subjects ("Le JNIM ... Il revendique")
         others = [
             (i, a) for i, a in indexed
-            if not a.id.startswith("person:") and self.doc[i].dep_ in SUBJECTS
+            if not a.id.startswith("person:") and _is_subject(self.doc[i])
         ]
         if not people and not others:
             return
@@ -711,13 +711,18 @@ class Resolver:
                 cands = [(i, a) for i, a in others_ok if prev_start <= i < t.i]
             ids = {a.id for _, a in cands}
             if len(ids) > 1:
-                subj = {a.id for i, a in cands if doc[i].dep_ in SUBJECTS}
+                subj = {a.id for i, a in cands if _is_subject(doc[i])}
                 ids = subj if len(subj) == 1 else set()
             if len(ids) != 1:
                 continue
             pid = ids.pop()
             actor = next(a for _, a in cands if a.id == pid)
             self.emit(actor, t.i, t.i + 1)
+
+
+def _is_subject(token) -> bool:
+    """A subject, or a conjunct of one ("Macron et Biden se sont parlé")."""
+    return token.dep_ in SUBJECTS or (token.dep_ == "conj" and token.head.dep_ in SUBJECTS)
 
 
 def resolve_document(document) -> tuple[list[Actor], dict[int, Actor]]:
