@@ -225,6 +225,8 @@ def ingest(
         task = bar.add_task("ingest", total=None, rate="0.0", errors=0)
 
         def tick(record, summary) -> None:
+            for e in record.errors:
+                err.print(f"[red]error[/red] {record.source or record.id}: {e.message}")
             bar.update(task, advance=1, rate=f"{summary.rate:.1f}", errors=summary.failed)
 
         if dask:
