@@ -41,6 +41,7 @@ def chain_at(document, word: str) -> list[str]:
         ("Pour lui, la police doit intervenir.", "intervenir", ["lui"]),
         ("Trois soldats ont été tués, a-t-on appris de source sécuritaire.", "tués", ["source"]),
         ("Selon nos informations, le ministre a démissionné.", "démissionné", []),
+        ("Moscou dément avoir bombardé le marché.", "bombardé", ["Moscou"]),
         (
             "Des écoles ont été incendiées, selon le préfet, qui dénonce des violences.",
             "dénonce",

@@ -19,6 +19,8 @@ import yaml
 class Lexicon:
     #: reporting verb lemma → dependency relations whose subtree is the frame
     verbs: dict[str, frozenset[str]]
+    #: reporting verb forms the tagger reads as other words ("dément")
+    mistagged: frozenset[str]
     #: reporting verbs whose own event is the outlet's statement ("X accuse Y")
     verb_is_event: frozenset[str]
     #: impersonal subject pronouns ("on"): "a-t-on appris de source sûre"
@@ -73,6 +75,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs={k: frozenset(v or ()) for k, v in (verbs.get("verbs") or {}).items()},
         verb_is_event=frozenset(verbs.get("verb_is_event") or ()),
+        mistagged=frozenset(verbs.get("mistagged") or ()),
         nouns=frozenset(verbs.get("nouns") or ()),
         genitive=frozenset(verbs.get("genitive") or ()),
         impersonal=frozenset(verbs.get("impersonal") or ()),

@@ -293,6 +293,30 @@ def complement_span(verb: Token, deps: frozenset[str]) -> tuple[int, int] | None
     return start, last.idx + len(last.text)
 
 
+def _surface_frame(t: Token, sent: Span) -> Frame | None:
+    """A reporting verb form the tagger mistakes for another word ("Moscou dément
+    avoir…" read as the adjective "dément"): the subject is the noun phrase just
+    before it, the frame the rest of the clause up to a comma."""
+    doc = t.doc
+    if t.i == sent.start:
+        return None
+    subj = doc[t.i - 1]
+    while subj.dep_.startswith("flat") and subj.head.i < subj.i:
+        subj = subj.head
+    if subj.pos_ not in NOMINAL or any(c.dep_ == "case" for c in subj.children):
+        return None
+    end = t.i + 1
+    while end < sent.end and doc[end].text not in (",", ";", ":") and not doc[end].is_sent_end:
+        end += 1
+    if end <= t.i + 1:
+        return None
+    last = doc[end - 1]
+    s, e = trim(doc, doc[t.i + 1].idx, last.idx + len(last.text))
+    if e <= s:
+        return None
+    return Frame(s, e, source_token(subj), t.text, t)
+
+
 def verb_frames(sent: Span, quote_at) -> list[Frame]:
     """Frames opened by reporting verbs in ``sent``; ``quote_at(char)`` gives the
     (start, end) doc-char span of the quote covering a character, or None."""
@@ -300,6 +324,10 @@ def verb_frames(sent: Span, quote_at) -> list[Frame]:
     out: list[Frame] = []
     for t in sent:
         if t.pos_ != "VERB":
+            if t.lower_ in lexicon().mistagged:
+                frame = _surface_frame(t, sent)
+                if frame is not None:
+                    out.append(frame)
             continue
         deps = reporting(t)
         if deps is None:
@@ -435,6 +463,17 @@ def adjunct_frames(sent: Span) -> list[Frame]:
         lead = doc.text[head:phrase_start]
         if not any(ch.isalnum() for ch in lead) or t.i - sent.start <= 2:
             s, e = phrase_end, sent.end_char
+            nxt = end_tok.i + 1
+            while nxt < sent.end and doc[nxt].is_punct:
+                nxt += 1
+            if (
+                nxt < sent.end
+                and "Pres" in doc[nxt].morph.get("Tense")
+                and ("Part" in doc[nxt].morph.get("VerbForm"))
+            ):  # "Selon Tass, citant une source, …": the frame starts after the gerund
+                comma = next((x for x in doc[nxt : sent.end] if x.text == ","), None)
+                if comma is not None:
+                    s = comma.idx + 1
         else:
             s, e = sent.start_char, phrase_start
             tail = doc.text[phrase_end : sent.end_char]
