@@ -322,3 +322,15 @@ def test_store_records_never_stops_on_a_refused_record(store):
         assert not row["ok"] and "refused" in store.errors()[0]["message"]
     else:
         assert row["ok"]
+
+
+def test_corpus_event_two_claimants_of_one_article_can_disagree():
+    base = {"article_id": "a", "type": "ASSAULT", "status": "occurred",
+            "source_id": "country:RUS", "source_country": "RUS", "target_id": "country:UKR",
+            "target_country": "UKR", "date": "2024-03-12"}
+    rows = [
+        {**base, "id": "a:0", "claimant_id": "country:UKR", "figures": '["12"]'},
+        {**base, "id": "a:1", "claimant_id": "country:RUS", "figures": '["3"]'},
+    ]
+    (event,), _claims = compute_corpus_events(rows, window=3)
+    assert event["contradiction"] and "12" in event["reason"] and "3" in event["reason"]

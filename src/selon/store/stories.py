@@ -130,12 +130,13 @@ def contradiction(group: list[dict]) -> str | None:
     if "negated" in statuses and "occurred" in statuses:
         denied = sorted(e["id"] for e in group if e["status"] == "negated")
         return f"denial: {', '.join(denied)} negate what other claims say occurred"
-    by_article: dict[str, set[str]] = {}
+    # one set of figures per (article, claimant): two claimants in one article may disagree
+    by_claim: dict[tuple, set[str]] = {}
     for e in group:
         figs = set(json.loads(e["figures"] or "[]"))
         if figs:
-            by_article.setdefault(e["article_id"], set()).update(figs)
-    sets = list(by_article.values())
+            by_claim.setdefault((e["article_id"], e.get("claimant_id")), set()).update(figs)
+    sets = list(by_claim.values())
     for i, a in enumerate(sets):
         for b in sets[i + 1 :]:
             if not a & b:
@@ -151,6 +152,7 @@ def recompute(store: Store, cluster: Clusterer | None = None) -> int:
         s.events.c.id, s.events.c.article_id, s.events.c.type, s.events.c.status,
         s.events.c.source_id, s.events.c.source_country, s.events.c.target_id,
         s.events.c.target_country, s.events.c.date, s.events.c.figures,
+        s.events.c.claimant_id,
     ]
     with store.engine.connect() as conn:
         events = [dict(r._mapping) for r in conn.execute(select(*cols))]
