@@ -28,6 +28,7 @@ class Rules:
     residue: re.Pattern[str]
     separators: re.Pattern[str]
     title_repeat: int
+    title_max_words: int
     short_words: int
 
 
@@ -40,6 +41,7 @@ def rules() -> Rules:
         residue=re.compile(data["residue"]),
         separators=re.compile(data["title_separators"]),
         title_repeat=int(data["title_repeat"]),
+        title_max_words=int(data["title_max_words"]),
         short_words=int(data["short_words"]),
     )
 
@@ -56,8 +58,8 @@ def title_span(document: Document) -> tuple[str, int | None]:
 def title_findings(document: Document, r: Rules) -> tuple[Finding, Finding]:
     clickbait, keywords = Finding(), Finding()
     title, at = title_span(document)
-    if not title:
-        return clickbait, keywords
+    if not title or len(WORD.findall(title)) > r.title_max_words:
+        return clickbait, keywords  # no title, or a first sentence taken for one
     evidence = span(document, at, at + len(title)) if at is not None else None
     hits = sum(1 for rx in r.clickbait if rx.search(title))
     shouting = sum(1 for w in WORD.findall(title) if len(w) >= 4 and w.isupper()) >= 3
