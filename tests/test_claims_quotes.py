@@ -63,6 +63,12 @@ def quotes_of(document, monkeypatch):
             "elle",
         ),
         (
+            "Les combats continuent. « La ville est encerclée. Nous manquons de tout », "
+            "raconte un habitant.",
+            "La ville est encerclée. Nous manquons de tout",
+            "habitant",
+        ),
+        (
             "Le porte-parole : « Aucune négociation ne commencera avant la trêve. »",
             "Aucune négociation ne commencera avant la trêve.",
             "porte-parole",

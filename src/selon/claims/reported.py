@@ -334,7 +334,7 @@ def verb_frames(sent: Span, quote_at) -> list[Frame]:
             continue
         if t.dep_ == "acl" and "Past" in t.morph.get("Tense"):
             continue  # "au format dit normand", "la déclaration faite"
-        if "Sub" in t.morph.get("Mood"):
+        if "Sub" in t.morph.get("Mood") and any(c.dep_ == "mark" for c in t.children):
             continue  # "s'attendent à ce que X annonce…": nothing is said yet
         first = verbal_start(t)
         prev = doc[first.i - 1] if first.i > sent.start else None
