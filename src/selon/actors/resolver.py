@@ -186,6 +186,7 @@ class Resolver:
         self.country_counts: dict[str, int] = {}
         #: "porte-parole de <phrase>" spans waiting for the phrase's actor
         self.pending: list[tuple[int, int]] = []
+        self.last_tokens: set[int] = set()
 
     # ------------------------------------------------------------ actors
 
@@ -256,7 +257,8 @@ class Resolver:
         s, e = self.document.span_offsets(span)
         placed = actor.model_copy(update={"start": s, "end": e})
         self.mentions.append(placed)
-        for i in own if own is not None else range(start, end):
+        self.last_tokens = set(own) if own is not None else set(range(start, end))
+        for i in self.last_tokens:
             self.index[i] = placed
         if placed.id.startswith("country:") and placed.country:
             self.country_counts[placed.country] = self.country_counts.get(placed.country, 0) + 1
@@ -529,8 +531,7 @@ class Resolver:
                 else:
                     self.resolve_agent(m, names_at, skip)
                 if len(self.mentions) > before:
-                    last = self.mentions[-1]
-                    phrase_tokens.update(i for i, a in self.index.items() if a is last)
+                    phrase_tokens.update(self.last_tokens)
                 continue
             if m.start in phrase_tokens or m.start in self.index:
                 continue
@@ -579,7 +580,7 @@ class Resolver:
             self.emit(person, m.start, end)
             return
         if unknown is not None and not doc[m.start].text[:1].isupper():
-            actor = self.actor("person:" + slug(unknown), unknown, iso, "GOV")
+            actor = self.actor("person:" + slug(unknown), unknown, iso, "CVL")  # a citizen
             self.emit(actor, m.start, end)
             return
         self.emit(self.country_actor(iso), m.start, m.end)
