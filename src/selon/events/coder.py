@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from selon.events.status import event_status
+from selon.events.status import event_status, future_date
 from selon.model import QUAD, Actor, Document, Event, Offsets
 
 if TYPE_CHECKING:
@@ -643,6 +643,15 @@ def _nearest_other(actors: list[Actor], source: Actor, position: int) -> Actor |
     return best
 
 
+def _after(date: Any, published: str | None) -> bool:
+    """Whether an event's resolved date (YYYY-MM-DD) is later than the publication day."""
+    value = getattr(date, "value", None)
+    if not value or not published:
+        return False
+    n = min(len(value), len(published))
+    return value[:n] > published[:n]
+
+
 def _main_subject_actor(document: Document, sent: Span) -> Actor | None:
     for tok in sent:
         if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.dep_ == "ROOT":
@@ -799,6 +808,10 @@ def code_sentence(
             sources, targets = [context.dyads[-1][0]], [context.dyads[-1][1]]
         status = event_status(head, lex.support_verbs)
         date, location = _where(document, sent, head)
+        if status == "occurred" and head.pos_ in _NOMINAL and (
+            _after(date, document.published) or future_date(getattr(date, "text", None))
+        ):  # a noun event dated after publication is still to come (a verb's tense decides)
+            status = "planned"
         for s, t in _pairs(etype, sources, targets):
             ids = tuple(a.id if a is not None and a.id in explicit else None for a in (s, t))
             key = (etype, *(sorted(ids, key=str) if etype in SYMMETRIC else ids))

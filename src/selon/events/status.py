@@ -58,6 +58,7 @@ class StatusCues:
     future_auxiliaries: frozenset[str]
     future_endings: frozenset[str]
     conditional_endings: frozenset[str]
+    future_date_words: frozenset[str]
     condition_markers: frozenset[str]
 
 
@@ -69,6 +70,15 @@ def load_cues() -> StatusCues:
     return StatusCues(
         **{name: frozenset(str(w).lower() for w in raw.get(name) or []) for name in fields}
     )
+
+
+def future_date(text: str | None) -> bool:
+    """Whether a date expression points forward ("dans les prochains jours")."""
+    if not text:
+        return False
+    low = " " + text.lower().replace("’", "'") + " "
+    cues = load_cues().future_date_words
+    return any(f" {cue} " in low or low.startswith(f" {cue}") for cue in cues)
 
 
 def _lemma(token: Token) -> str:
