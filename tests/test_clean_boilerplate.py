@@ -221,3 +221,9 @@ def test_clean_whole_article_of_boilerplate_leaves_nothing_to_parse():
 
 def test_clean_patterns_are_compiled_once():
     assert patterns() is patterns()
+
+
+def test_clean_headline_before_boilerplate_is_not_a_byline():
+    document = cleaned("Kiev Répond À Moscou\n\nLaisser un commentaire\n")
+    assert kept_text(document) == ["Kiev Répond À Moscou"]
+    assert [d.reason for d in document.dropped] == ["comment_form"]

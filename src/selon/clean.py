@@ -240,7 +240,7 @@ def clean(document: Document) -> Document:
     # a byline: a short name right before a dropped bio, or the last paragraph
     # before a run of dropped boilerplate at the end of the article
     for i, span in enumerate(spans):
-        if reasons[i] is not None:
+        if i == 0 or reasons[i] is not None:  # the first line is the headline, never a byline
             continue
         following = reasons[i + 1 :]
         before_bio = i + 1 < len(spans) and reasons[i + 1] == "author_bio"
