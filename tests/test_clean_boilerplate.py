@@ -227,3 +227,26 @@ def test_clean_headline_before_boilerplate_is_not_a_byline():
     document = cleaned("Kiev Répond À Moscou\n\nLaisser un commentaire\n")
     assert kept_text(document) == ["Kiev Répond À Moscou"]
     assert [d.reason for d in document.dropped] == ["comment_form"]
+
+
+def test_clean_boilerplate_data_file_is_well_formed():
+    import yaml
+
+    from selon.clean import DATA
+
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    reasons = [rule["reason"] for rule in data["rules"]]
+    assert len(reasons) == len(set(reasons)), "one entry per reason"
+    for rule in data["rules"]:
+        assert set(rule) <= {"reason", "max_words", "patterns"}, rule["reason"]
+        assert rule["patterns"], rule["reason"]
+        assert rule.get("max_words") is None or int(rule["max_words"]) > 0
+    assert set(data["bio"]) == {"min_fragments", "min_share", "max_words_per_fragment",
+                                "short_fragment_words"}
+    assert all(isinstance(w, str) and w == w.lower() for w in data["bio_words"])
+    compiled = patterns()
+    assert sum(len(r.patterns) for r in compiled.rules) == sum(
+        len(r["patterns"]) for r in data["rules"]
+    )
+    assert not any("{" in rx.pattern and "}" in rx.pattern and "{networks}" in rx.pattern
+                   for r in compiled.rules for rx in r.patterns), "macros are expanded"
