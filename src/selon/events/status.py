@@ -14,6 +14,7 @@ The conditional of hearsay ("aurait attaqué") is not a status: the event keeps
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -79,6 +80,11 @@ def future_date(text: str | None) -> bool:
     low = " " + text.lower().replace("’", "'") + " "
     cues = load_cues().future_date_words
     return any(f" {cue} " in low or low.startswith(f" {cue}") for cue in cues)
+
+
+@lru_cache(maxsize=8192)
+def _unaccent(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 def _lemma(token: Token) -> str:
@@ -156,6 +162,7 @@ def event_status(trigger: Token, transparent: frozenset[str] = frozenset()) -> s
     les attaques" does not make the attacks hypothetical).
     """
     cues = load_cues()
+    transparent = frozenset({*transparent, *(_unaccent(w) for w in transparent)})
     negated = hypothetical = planned = False
     if is_negated(trigger, cues):
         negated = True
@@ -189,7 +196,7 @@ def event_status(trigger: Token, transparent: frozenset[str] = frozenset()) -> s
             if governs and head_negated and lem in cues.achievement_verbs:
                 negated = True
             spread = infinitive or dep in ("nsubj", "nsubj:pass", "obl:arg") or (
-                dep == "obj" and lem in transparent
+                dep == "obj" and _unaccent(lem) in transparent
             )
             if head_negated and spread and (cur == trigger or infinitive):
                 negated = True
@@ -221,7 +228,7 @@ def event_status(trigger: Token, transparent: frozenset[str] = frozenset()) -> s
             if tense == "cond":  # future in the past: "a annoncé qu'il se retirerait"
                 planned = True
             break
-        content_verb = head.pos_ in ("VERB", "ADJ") and lem not in transparent and not (
+        content_verb = head.pos_ in ("VERB", "ADJ") and _unaccent(lem) not in transparent and not (
             lem in cues.planning_verbs or lem in cues.negating_verbs
             or lem in cues.hypothetical_verbs or lem in cues.achievement_verbs
             or lem in cues.future_auxiliaries
