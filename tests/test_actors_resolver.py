@@ -190,3 +190,15 @@ def test_actors_resolver_capitalised_demonym_is_the_state(resolved):
     d = resolved("Les Russes ont rejeté la proposition.")
     a = actor_of(d, find(d, "Russes"))
     assert (a.country, a.kind) == ("RUS", "GOV")
+
+
+def test_actors_resolver_bare_title_reads_main_state(resolved):
+    text = "L'Élysée a annoncé que le chef de l'État se rendrait à Kyiv."
+    d = resolved(text, published="2024-05-01")
+    assert actor_of(d, find(d, "chef")).id == "person:emmanuel-macron"
+
+
+def test_actors_resolver_title_overrides_out_of_office(resolved):
+    d = resolved("Le général Thierry Burkhard a inspecté les troupes.", published="2019-01-10")
+    a = actor_of(d, find(d, "général"))
+    assert a.id == "person:thierry-burkhard" and (a.country, a.kind) == ("FRA", "MIL")

@@ -52,6 +52,8 @@ PRIORITY = {ORG: 0, COUNTRY: 1, SEAT: 2, PERSON: 3, DEMONYM: 4}
 #: dependency labels of a token that names the same actor as its head
 SAME_PHRASE = frozenset({"appos", "flat:name", "flat", "fixed", "amod", "compound"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+#: roles a bare title ("le chef de l'État") reads as the article's main state's
+STATE_ROLES = frozenset({"head_of_state", "head_of_government"})
 #: offices whose holder introduced by a military rank is coded MIL (juntas)
 RULERS = frozenset({"head_of_state", "head_of_government"})
 
@@ -400,6 +402,9 @@ class Resolver:
         elif country:
             owner_key = country
         if person is not None:
+            if person.kind == "CVL" and title.kind in ("GOV", "MIL", "IGO"):
+                # out of office by the dictionary's dates, but the article gives a title
+                person = person.model_copy(update={"kind": title.kind})
             if (
                 title.role is None and title.kind == "MIL" and person.country
                 and self._office_role(person.id) in RULERS
@@ -433,6 +438,11 @@ class Resolver:
                     actor = self.office_actor(office) if office else None
             elif title.role in self.last_role:
                 actor = self.last_role[title.role]
+            elif title.role in STATE_ROLES and self.focus():
+                # "le chef de l'État" in an article about one state
+                owner_key = self.focus()
+                office = at_date(lex.holders.get((title.role, owner_key), []), self.published)
+                actor = self.office_actor(office) if office else None
         if actor is None and title.role == "leader" and owner is not None:
             actor = owner
         if actor is None and title.kind and (owner_key or m.key != "ministre"):
