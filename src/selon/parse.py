@@ -136,11 +136,17 @@ def check_language(document: Document) -> Document:
         document.errors.append(
             Error(
                 stage="parse",
-                message=f"article is not in French (detected {lang!r}, confidence {conf:.2f}); "
+                message=f"{where(document)}article is not in French (detected {lang!r}, confidence {conf:.2f}); "
                 "selon codes French news only",
             )
         )
     return document
+
+
+def where(document: Document) -> str:
+    """``"input: "`` to start an error message with, so that it names the input."""
+    source = document.article.source
+    return f"{source}: " if source else ""
 
 
 def check_length(document: Document) -> Document:
@@ -156,7 +162,7 @@ def check_length(document: Document) -> Document:
         document.errors.append(
             Error(
                 stage="parse",
-                message=f"article is too long to parse ({size:,} characters of text; the limit "
+                message=f"{where(document)}article is too long to parse ({size:,} characters of text; the limit "
                 f"is {limit:,}, parse.max_chars)",
             )
         )
