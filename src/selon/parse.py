@@ -136,8 +136,8 @@ def check_language(document: Document) -> Document:
         document.errors.append(
             Error(
                 stage="parse",
-                message=f"{where(document)}article is not in French (detected {lang!r}, confidence {conf:.2f}); "
-                "selon codes French news only",
+                message=f"{where(document)}article is not in French (detected {lang!r}, "
+                f"confidence {conf:.2f}); selon codes French news only",
             )
         )
     return document
@@ -162,8 +162,8 @@ def check_length(document: Document) -> Document:
         document.errors.append(
             Error(
                 stage="parse",
-                message=f"{where(document)}article is too long to parse ({size:,} characters of text; the limit "
-                f"is {limit:,}, parse.max_chars)",
+                message=f"{where(document)}article is too long to parse ({size:,} characters "
+                f"of text; the limit is {limit:,}, parse.max_chars)",
             )
         )
     return document
