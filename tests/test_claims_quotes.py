@@ -183,3 +183,12 @@ def test_claims_unattributed_wording_is_not_a_quote(quotes_of):
         "Le militant a été condamné pour « entrave à la circulation des trains de marchandises »."
     )
     assert quotes_of(text).quotes == []
+
+
+def test_claims_two_quotes_around_an_incise(quotes_of):
+    text = (
+        "« Le pays ne cédera aucun territoire », a-t-il martelé, avant d'ajouter : "
+        "« Nous tiendrons jusqu'au bout. »"
+    )
+    document = quotes_of(text)
+    assert [q.speaker.name for q in document.quotes] == ["-il", "-il"]

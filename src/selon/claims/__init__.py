@@ -73,7 +73,9 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _colon_speaker(doc: Doc, q: QuoteSpan, sent: Span) -> tuple[Token | None, str | None]:
+def _colon_speaker(
+    doc: Doc, q: QuoteSpan, sent: Span, quotes: list[QuoteSpan]
+) -> tuple[Token | None, str | None]:
     """ "X insiste : « … »" → X, the subject of the clause before the colon."""
     i = q.open - 1
     while i >= sent.start_char and doc.text[i].isspace():
@@ -83,9 +85,17 @@ def _colon_speaker(doc: Doc, q: QuoteSpan, sent: Span) -> tuple[Token | None, st
     tok = _token_at(doc, i)
     if tok is None or tok.i == sent.start:
         return None, None
-    # the clause's first verb; the parser often mangles a sentence that holds a
-    # quote, so its subject falls back to the first noun phrase outside a PP
-    verb = next((t for t in doc[sent.start : tok.i] if t.pos_ == "VERB"), None)
+    # the verb nearest the colon, outside any quote ("« … », a-t-il dit, avant
+    # d'ajouter : « … »"); the parser often mangles a sentence that holds a quote
+    inside = [(x.open, x.close) for x in quotes]
+    verb = next(
+        (
+            t
+            for t in reversed(doc[sent.start : tok.i])
+            if t.pos_ == "VERB" and not any(o <= t.idx <= c for o, c in inside)
+        ),
+        None,
+    )
     if verb is None:  # "Emmanuel Macron : « … »", a heading-style frame
         t = doc[tok.i - 1]
         while t.dep_.startswith("flat") and t.head.i < t.i:
@@ -166,7 +176,7 @@ def _attribute(doc: Doc, quotes: list[QuoteSpan], frames: list[Frame]) -> list[F
             f = min(holders, key=lambda f: f.end - f.start)
             q.speaker, q.verb, q.source = f.claimant, f.cue, "frame"
         else:
-            speaker, verb = _colon_speaker(doc, q, sent)
+            speaker, verb = _colon_speaker(doc, q, sent, quotes)
             opens_sentence = not any(ch.isalnum() for ch in doc.text[sent.start_char : q.open])
             q.embedded = not opens_sentence
             if speaker is None and not opens_sentence and verb is None:

@@ -323,7 +323,9 @@ def verb_frames(sent: Span, quote_at) -> list[Frame]:
     doc = sent.doc
     out: list[Frame] = []
     for t in sent:
-        if t.pos_ != "VERB":
+        # a past participle after an auxiliary is a verb even when tagged ADJ ("a-t-il martelé")
+        participle = t.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in t.children)
+        if t.pos_ != "VERB" and not participle:
             if t.lower_ in lexicon().mistagged:
                 frame = _surface_frame(t, sent)
                 if frame is not None:
