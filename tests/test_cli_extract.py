@@ -185,3 +185,12 @@ def test_cli_extract_unwritable_output_exits_2(runner, tmp_path):
     result, _ = extract(runner, DATA / "article.txt", "-o", tmp_path / "absent" / "out.jsonl")
     assert result.exit_code == 2
     assert "cannot write" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "count"), [("articles.jsonl", 3), ("page.html", 1)])
+def test_cli_extract_stdin_format_is_sniffed(runner, name, count):
+    data = (DATA / name).read_text(encoding="utf-8")
+    result, records = extract(runner, "-", input=data)
+    assert result.exit_code == 0, result.output
+    assert len(records) == count and all(r["sentences"] for r in records)
+    assert "<p>" not in records[0]["text"] and not records[0]["text"].startswith("{")
