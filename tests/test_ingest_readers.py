@@ -131,6 +131,10 @@ def test_ingest_stdin(monkeypatch):
         ("page", b"<!DOCTYPE html><html>", "html"),
         ("page", b"  <html lang='fr'>", "html"),
         ("rows", b'{"id": "1", "text": "x"}', "jsonl"),
+        ("rows", b'{"id": "1", "html": "<html><body><p>x</p></body></html>"}', "jsonl"),
+        ("rows", b'\xef\xbb\xbf[{"id": "1", "text": "x"}]', "jsonl"),
+        ("page", b"<!-- cache --><html><body>", "html"),
+        ("notes", b"Le texte parle de <body> et de HTML.", "text"),
         ("notes", b"Selon le Kremlin, ...", "text"),
     ],
 )

@@ -105,15 +105,17 @@ def sniff(name: str, data: bytes) -> str:
     for fmt, (_, suffixes) in READERS.items():
         if any(lower.endswith(s) for s in suffixes):
             return fmt
-    head = data[:2048].lstrip().lower()
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"{", b"[")):  # before any tag test: a JSON row may hold HTML
+        return "jsonl"
     if head.startswith(b"warc/"):
         return "warc" if "warc" in READERS else "text"
     if head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head):
         return "feed" if "feed" in READERS else "html"
-    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+    if head.startswith(b"<") and (
+        head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<head" in head
+    ):
         return "html"
-    if head.startswith(b"{"):
-        return "jsonl"
     return "text"
 
 
