@@ -135,6 +135,8 @@ def test_ingest_stdin(monkeypatch):
         ("rows", b'\xef\xbb\xbf[{"id": "1", "text": "x"}]', "jsonl"),
         ("page", b"<!-- cache --><html><body>", "html"),
         ("notes", b"Le texte parle de <body> et de HTML.", "text"),
+        ("notes", "[VIDÉO] Le président a parlé.".encode(), "text"),
+        ("notes", b"{Brouillon} Le ministre a parl\xc3\xa9.", "text"),
         ("notes", b"Selon le Kremlin, ...", "text"),
     ],
 )

@@ -99,6 +99,10 @@ def decode(data: bytes, source: str) -> str:
         raise ValueError(f"input is not valid UTF-8 (byte {exc.start})") from exc
 
 
+#: the start of JSON Lines or of a JSON array of objects (not "[VIDÉO] Titre…")
+JSON_START = re.compile(rb'^(?:\{\s*"|\[\s*(?:\{|\]))')
+
+
 def sniff(name: str, data: bytes) -> str:
     """The format of an input, from its suffix, else from its first bytes."""
     lower = name.lower()
@@ -106,7 +110,7 @@ def sniff(name: str, data: bytes) -> str:
         if any(lower.endswith(s) for s in suffixes):
             return fmt
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith((b"{", b"[")):  # before any tag test: a JSON row may hold HTML
+    if JSON_START.match(head):  # before any tag test: a JSON row may hold HTML
         return "jsonl"
     if head.startswith(b"warc/"):
         return "warc" if "warc" in READERS else "text"
