@@ -92,6 +92,7 @@ class Lexicon:
     agent_preps: frozenset[str] = frozenset()
     genitive_preps: frozenset[str] = frozenset()
     pair_preps: frozenset[str] = frozenset()
+    locative_preps: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
     gap: int = 3
 
@@ -138,6 +139,7 @@ def load_lexicon() -> Lexicon:
         agent_preps=frozenset(fold(w) for w in raw.get("agent_prepositions") or []),
         genitive_preps=frozenset(fold(w) for w in raw.get("genitive_prepositions") or []),
         pair_preps=frozenset(fold(w) for w in raw.get("pair_prepositions") or []),
+        locative_preps=frozenset(fold(w) for w in raw.get("locative_prepositions") or []),
         reflexives=frozenset(fold(w) for w in raw.get("reflexive_pronouns") or []),
         gap=int(raw.get("phrase_gap") or 3),
     )
@@ -401,7 +403,9 @@ def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[
                 src.append(conj[0])
             tgt.extend(conj[1:] if len(conj) > 1 else [c])
         elif c.dep_ == "iobj" or (c.dep_ in ("obl:arg", "obl", "obl:mod") and cases & targets_p):
-            tgt.append(c)
+            place = c.dep_ == "obl:mod" and bool(cases & lex.locative_preps)  # "à Ankara"
+            if not place:
+                tgt.append(c)
     if not tgt and lex.clause_target.get(etype):
         tgt.extend(_clause_subjects(tok))
     return src, tgt
@@ -737,7 +741,9 @@ def code_sentence(
     by_head = {trig.head.i: trig.entry.type for trig in triggers}
     absorbed: dict[int, list[Token]] = {}
     merged: set[int] = set()
-    for trig, _src_t, tgt_t, _adj in parsed:
+    for trig, src_t, tgt_t, _adj in parsed:
+        if src_t:  # an agent of its own: its own event ("a reçu X pour des discussions")
+            continue
         for c in _adjuncts(trig.head):
             if by_head.get(c.i) == trig.entry.type and c.i != trig.head.i:
                 merged.add(trig.head.i)
