@@ -52,6 +52,12 @@ def chain_at(document, word: str) -> list[str]:
             "incendiées",
             ["préfet"],
         ),
+        (
+            "Des écoles ont été incendiées, selon le préfet, qui dénonce des « violences "
+            "graves » et assure que 80 personnes ont été interpellées.",
+            "interpellées",
+            ["préfet"],
+        ),
         ("« Nous ne reculerons devant aucune menace », martèle-t-il.", "reculerons", ["-il"]),
         # the reporting verb as the event's trigger is its subject's claim (gold usage)
         ("Le ministre a annoncé le retrait des troupes.", "annoncé", ["ministre"]),

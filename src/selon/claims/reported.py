@@ -141,6 +141,23 @@ def is_incise(verb: Token) -> bool:
     return True
 
 
+def _antecedent(verb: Token, relative: Token) -> Token:
+    """The noun a relative pronoun stands for: the relative clause's head when the
+    parser attached it, else the noun phrase just before the pronoun."""
+    if verb.dep_.startswith("acl") and verb.head.pos_ in NOMINAL:
+        return verb.head
+    j = relative.i - 1
+    while j >= verb.sent.start and verb.doc[j].is_punct:
+        j -= 1
+    if j >= verb.sent.start:
+        t = verb.doc[j]
+        while (t.dep_.startswith("flat") or t.dep_ == "appos") and t.head.i < t.i:
+            t = t.head
+        if t.pos_ in NOMINAL:
+            return t
+    return relative
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The speaker of ``verb``: its subject, the inverted subject of an incise, or the
     subject inherited through coordination, gerunds and participles."""
@@ -148,8 +165,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return inverted_subject(verb, verb.sent)
     for c in verb.children:
         if c.dep_ in ("nsubj", "expl:subj") and c.i < verb.i and c.lower_ != "-t":
-            if "Rel" in c.morph.get("PronType") and verb.dep_.startswith("acl"):
-                return verb.head  # "le ministre, qui assure que…"
+            if "Rel" in c.morph.get("PronType"):
+                return _antecedent(verb, c)  # "le ministre, qui assure que…"
             return c
     if "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
         found = _nearest_left_nominal(verb)
@@ -157,6 +174,19 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return found
     if depth > 3 or verb.head.i == verb.i:
         return None
+    if verb.dep_ == "conj":
+        # "X, qui dénonce … et assure que": the conjunct next to the "et" shares the
+        # subject, even when the parser hangs this verb on the sentence's root
+        cc = next((c for c in verb.children if c.dep_ == "cc" and c.i < verb.i), None)
+        if cc is not None:
+            mate = next(
+                (t for t in reversed(verb.doc[verb.sent.start : cc.i]) if t.pos_ == "VERB"),
+                None,
+            )
+            if mate is not None and mate.i != verb.head.i:
+                found = subject_of(mate, depth + 1)
+                if found is not None:
+                    return found
     if verb.dep_ in INHERIT_DEPS:
         return subject_of(verb.head, depth + 1)
     if (
