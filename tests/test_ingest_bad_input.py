@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from selon.ingest import read_inputs
 from selon.settings import get_settings
 
@@ -113,7 +115,30 @@ def test_ingest_bad_published_date_is_a_per_input_error(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(GOOD, encoding="utf-8")
     (article,) = read(path, published="15/03/2024")
-    assert "YYYY-MM-DD" in only_error(article)
+    message = only_error(article)
+    assert "YYYY-MM-DD" in message and message.count(str(path)) == 1
+    (article,) = read(path, published="2024-02-30")
+    assert "day is out of range" in only_error(article)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2024-03-15", "2024-03-15"), ("2024-03", "2024-03"), ("2024", "2024"),
+     ("2024-03-15T10:20:00+01:00", "2024-03-15"), ("2024-03-15 10:20", "2024-03-15"),
+     ("", None), (None, None)],
+)
+def test_ingest_check_date_accepts(value, expected):
+    from selon.ingest import check_date
+
+    assert check_date(value, "x") == expected
+
+
+@pytest.mark.parametrize("value", ["hier", "15/03/2024", "2024-13", "2024-02-30", "24-03-15"])
+def test_ingest_check_date_refuses(value):
+    from selon.ingest import check_date
+
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        check_date(value, "x")
 
 
 def test_ingest_empty_stdin(monkeypatch):

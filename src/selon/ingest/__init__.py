@@ -12,6 +12,7 @@ import hashlib
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from importlib import import_module
 from pathlib import Path
 
@@ -41,14 +42,28 @@ def article_id(url: str | None, text: str) -> str:
 
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]")
 
 
-def check_date(value: str | None, source: str) -> str | None:
+def check_date(value: str | None, source: str | None = None) -> str | None:
+    """``value`` as ``YYYY-MM-DD`` (or ``YYYY-MM``, ``YYYY``), or a ValueError saying why not.
+
+    A timestamp keeps its date part. The message does not repeat ``source``: the
+    caller's error article names the input already.
+    """
     if value is None or value == "":
         return None
-    value = str(value)[:10] if re.match(r"^\d{4}-\d{2}-\d{2}T", str(value)) else str(value)
+    value = str(value).strip()
+    if TIMESTAMP.match(value):
+        value = value[:10]
+    problem = f"published date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
     if not DATE.match(value):
-        raise ValueError(f"{source}: published date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ValueError(problem)
+    try:
+        year, month, day = (value.split("-") + ["01", "01"])[:3]
+        date(int(year), int(month), int(day))
+    except ValueError as exc:
+        raise ValueError(f"{problem} ({exc})") from exc
     return value
 
 
