@@ -51,6 +51,9 @@ def test_events_coder_finds_type(code, text, etype):
         "Le musée rouvre ses portes après deux ans de travaux.",
         "La température a atteint quarante degrés à Niamey.",
         "Le film sortira en salles au printemps prochain.",
+        "Le taux de chômage a reculé de deux points cette année.",
+        "Le club a signé un milieu de terrain argentin pour trois saisons.",
+        "Le Groupe de soutien aux familles tiendra son assemblée générale.",
     ],
 )
 def test_events_coder_no_event_in_plain_sentences(code, text):

@@ -66,3 +66,14 @@ def test_events_coder_arguments_symmetric_subjects_give_one_pair(events_of):
 def test_events_coder_arguments_one_event_per_dyad(events_of):
     found = events_of("Les attaques et les bombardements ont repris dans la nuit.")
     assert [e for e in found if e[0] == "ASSAULT"] == [("ASSAULT", None, None)]
+
+
+def test_events_coder_arguments_place_adjunct_is_no_target(events_of):
+    found = events_of("Tebboune a reçu Saïed à Alger.")
+    assert ("CONSULT", "tebboune", "saïed") in found
+    assert not any(e[2] == "alger" for e in found)
+
+
+def test_events_coder_arguments_passive_victims_join_the_attack(events_of):
+    found = events_of("Trois soldats ont été tués lors d'une embuscade tendue par Ansaroul.")
+    assert [e for e in found if e[0] == "ASSAULT"] == [("ASSAULT", "ansaroul", None)]

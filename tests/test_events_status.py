@@ -18,6 +18,13 @@ import pytest
         ("Le président a annoncé son intention de retirer les troupes.", "RETREAT", "planned"),
         ("Aucun accord n'a été trouvé entre les deux délégations.", "AGREE", "negated"),
         ("Ils redoutent une éventuelle offensive de l'armée.", "ASSAULT", "hypothetical"),
+        ("Le Premier ministre doit présider une réunion de crise jeudi.", "CONSULT", "planned"),
+        ("Les discussions entre les deux pays vont se poursuivre.", "CONSULT", "planned"),
+        ("Le président a annoncé qu'il retirerait ses troupes du pays.", "RETREAT", "planned"),
+        ("Le gouvernement a proposé d'ouvrir des négociations avec les syndicats.", "CONSULT", "planned"),
+        ("L'armée aurait bombardé plusieurs villages, selon des témoins.", "ASSAULT", "occurred"),
+        ("Une déclaration qui pourrait expliquer les attaques de la semaine dernière.",
+         "ASSAULT", "occurred"),
     ],
 )
 def test_events_status(code, text, etype, status):

@@ -215,7 +215,14 @@ def _is_name_part(tok: Token, sent: Span) -> bool:
         return False
     if tok.ent_type_ in ("ORG", "PER", "LOC", "MISC"):
         return True
-    return tok.is_title and not sent.doc[tok.i - 1].is_punct
+    x = tok
+    for _ in range(3):  # "le Groupe de soutien aux…", "l'Organisation pour la coopération…"
+        if x.is_title and x.i > sent.start and not sent.doc[x.i - 1].is_punct:
+            return True
+        if x.dep_ not in ("nmod", "conj", "amod") or x.head == x:
+            return False
+        x = x.head
+    return False
 
 
 def _dep_words(token: Token) -> set[str]:
@@ -441,6 +448,9 @@ def _noun_args(tok: Token, entry: Entry, etype: str, lex: Lexicon, trigger_heads
                 genitive.append(c)
         elif c.dep_ == "amod" or (c.dep_ == "det" and "Yes" in c.morph.get("Poss")):
             adjectival.append(c)
+        elif c.dep_ == "acl" and c.pos_ in _VERBAL:  # "une embuscade tendue par X"
+            src.extend(g for g in c.children if g.dep_ == "obl:agent" or (
+                g.dep_.startswith("obl") and _case_words(g) & lex.agent_preps))
     role = entry.genitive or lex.genitive.get(etype, "source")
     if genitive:
         if role == "target" or src:
