@@ -192,3 +192,16 @@ def test_claims_two_quotes_around_an_incise(quotes_of):
     )
     document = quotes_of(text)
     assert [q.speaker.name for q in document.quotes] == ["-il", "-il"]
+
+
+def test_claims_quote_opened_mid_sentence_splits_per_sentence(quotes_of):
+    text = (
+        "Le ministère a déclaré que les mesures « visent les dirigeants du groupe armé. "
+        "Leurs avoirs à l'étranger sont également gelés. »"
+    )
+    document = quotes_of(text)
+    assert [q.text for q in document.quotes] == [
+        "visent les dirigeants du groupe armé.",
+        "Leurs avoirs à l'étranger sont également gelés.",
+    ]
+    assert {q.speaker.name for q in document.quotes} == {"ministère"}

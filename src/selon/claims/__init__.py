@@ -172,13 +172,13 @@ def _attribute(doc: Doc, quotes: list[QuoteSpan], frames: list[Frame]) -> list[F
         ]
         si = sent_index(q.open)
         sent = sents[si]
+        q.embedded = any(ch.isalnum() for ch in doc.text[sent.start_char : q.open])
         if holders:
             f = min(holders, key=lambda f: f.end - f.start)
             q.speaker, q.verb, q.source = f.claimant, f.cue, "frame"
         else:
             speaker, verb = _colon_speaker(doc, q, sent, quotes)
-            opens_sentence = not any(ch.isalnum() for ch in doc.text[sent.start_char : q.open])
-            q.embedded = not opens_sentence
+            opens_sentence = not q.embedded
             if speaker is None and not opens_sentence and verb is None:
                 speaker, verb = _clause_speaker(doc, q)
             if speaker is not None:
@@ -303,6 +303,28 @@ def _resolver(document: Document):
     return resolve
 
 
+def _pieces(doc: Doc, q: QuoteSpan, sent_starts: list[int]) -> list[tuple[int, int]]:
+    """A quote that opens inside the outlet's sentence and runs on into sentences of
+    its own is one quote per sentence (as annotated); one that opens its sentence
+    or follows a colon stays whole ("« A. B », a-t-il dit", "X : « A. B »")."""
+    before = doc.text[: q.open].rstrip()
+    if not q.embedded or before.endswith(":"):  # "X a déclaré : « A. B. »" is one quote
+        return [(q.start, q.end)]
+    cuts = [c for c in sent_starts if q.start < c < q.end]
+    out = []
+    lo = q.start
+    for c in [*cuts, q.end]:
+        a, b = lo, c
+        while a < b and doc.text[a].isspace():
+            a += 1
+        while b > a and doc.text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+        lo = c
+    return out
+
+
 def find_claims(document: Document) -> Document:
     """Fill ``document.quotes`` and ``document.claims`` from the parsed Doc."""
     doc = document.doc
@@ -313,6 +335,7 @@ def find_claims(document: Document) -> Document:
     frames = _frames(doc, qindex)
     frames += _attribute(doc, quotes, frames)
     resolve = _resolver(document)
+    sent_starts = [sent.start_char for sent in doc.sents]
     items: list[tuple[int, object]] = [(q.open, q) for q in quotes] + [(f.start, f) for f in frames]
     items.sort(key=lambda x: x[0])
     out_quotes: list[Quote] = []
@@ -321,20 +344,23 @@ def find_claims(document: Document) -> Document:
     verbs: dict[tuple[int, int], tuple[int, int]] = {}
     for _, item in items:
         if isinstance(item, QuoteSpan):
-            s, e = document.to_text(item.start), document.to_text(item.end)
-            text = document.text[s:e]
+            text = doc.text[item.start : item.end]
             if item.speaker is None and item.embedded and word_count(text) >= MIN_WORDS:
                 continue  # quoted wording inside the outlet's sentence, nobody's words
-            out_quotes.append(
-                Quote(
-                    text=text,
-                    start=s,
-                    end=e,
-                    speaker=resolve(item.speaker),
-                    verb=item.verb,
-                    fragment=word_count(text) < MIN_WORDS,
+            speaker = resolve(item.speaker)
+            for ps, pe in _pieces(doc, item, sent_starts):
+                s, e = document.to_text(ps), document.to_text(pe)
+                text = document.text[s:e]
+                out_quotes.append(
+                    Quote(
+                        text=text,
+                        start=s,
+                        end=e,
+                        speaker=speaker,
+                        verb=item.verb,
+                        fragment=word_count(text) < MIN_WORDS,
+                    )
                 )
-            )
             continue
         f: Frame = item  # type: ignore[assignment]
         s, e = document.to_text(f.start), document.to_text(f.end)
