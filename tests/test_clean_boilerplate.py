@@ -89,6 +89,9 @@ DROPPED = [
     ("Menu", "menu"),
     ("Haut de page", "menu"),
     ("Article suivant", "menu"),
+    ("Publié Mis à jour", "dateline"),
+    ("Publié le", "dateline"),
+    ("Des soldats maliens à Gao, le 3 mars 2024. (JEAN DUPONT / AFP)", "photo_credit"),
 ]
 
 KEPT = [
@@ -137,6 +140,9 @@ KEPT = [
     "Recevez-vous des menaces ? a demandé le juge au témoin.",
     "Photographe de l’AFP, il a été blessé à Gaza.",
     "Par Allah, nous vaincrons, a crié le chef du groupe armé dans une vidéo.",
+    "Publié mardi, le rapport accuse l’armée.",
+    "Mis à jour chaque année, le classement place la France en tête.",
+    "Le bilan a été revu à la hausse (source : ministère de la Santé).",
 ]
 
 
