@@ -42,6 +42,8 @@ def chain_at(document, word: str) -> list[str]:
         ("Trois soldats ont été tués, a-t-on appris de source sécuritaire.", "tués", ["source"]),
         ("Selon nos informations, le ministre a démissionné.", "démissionné", []),
         ("Moscou dément avoir bombardé le marché.", "bombardé", ["Moscou"]),
+        ("Selon la liste publiée par le comité, 80 opposants sont détenus.", "détenus", ["comité"]),
+        ("La police a interrogé un voisin disant que les agresseurs ont fui.", "fui", ["voisin"]),
         (
             "Des écoles ont été incendiées, selon le préfet, qui dénonce des violences.",
             "dénonce",

@@ -89,6 +89,11 @@ def source_token(token: Token) -> Token:
         for c in token.children:
             if c.dep_.startswith("nmod") and c.pos_ in NOMINAL and c.i > token.i and _specific(c):
                 return c
+        for c in token.children:  # "la liste mise à jour par le CNLD"
+            if c.dep_ == "acl":
+                agent = next((x for x in c.children if x.dep_ == "obl:agent"), None)
+                if agent is not None and agent.pos_ in NOMINAL:
+                    return agent
     return token
 
 
@@ -172,6 +177,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         found = _nearest_left_nominal(verb)
         if found is not None:
             return found
+    if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+        # "un témoin oculaire disant que": the noun right before the participle
+        prev = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        if prev is not None and prev.pos_ == "ADJ" and prev.dep_ == "amod":
+            prev = prev.head
+        if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.i < verb.i:
+            return prev
     if depth > 3 or verb.head.i == verb.i:
         return None
     if verb.dep_ == "conj":
