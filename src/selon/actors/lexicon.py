@@ -126,6 +126,7 @@ class Lexicon:
     focus_kinds: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     stateless: frozenset[str] = frozenset()
+    lead_chars: int = 0
 
     def add_name(self, text: str, entry: Name) -> None:
         key = fold(text)
@@ -183,6 +184,7 @@ def lexicon() -> Lexicon:
     lex.focus_kinds = frozenset(generic.get("focus_kinds", []))
     lex.honorifics = frozenset(fold(w) for w in generic.get("honorifics", []))
     lex.stateless = frozenset(fold(w) for w in generic.get("stateless", []))
+    lex.lead_chars = int(generic.get("lead_chars", 0))
     no_surname = {fold(w) for w in generic.get("surname_exceptions", [])}
 
     for row in _rows("countries.csv"):

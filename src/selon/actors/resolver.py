@@ -189,6 +189,8 @@ class Resolver:
         #: "porte-parole de <phrase>" spans waiting for the phrase's actor
         self.pending: list[tuple[int, int]] = []
         self.last_tokens: set[int] = set()
+        #: the next mention's country came from :meth:`focus`
+        self.focused = False
 
     # ------------------------------------------------------------ actors
 
@@ -262,8 +264,14 @@ class Resolver:
         self.last_tokens = set(own) if own is not None else set(range(start, end))
         for i in self.last_tokens:
             self.index[i] = placed
-        if placed.id.startswith("country:") and placed.country:
-            self.country_counts[placed.country] = self.country_counts.get(placed.country, 0) + 1
+        if placed.country and not self.focused:
+            # every state named, or given by a demonym, counts towards the main
+            # state; the headline and lead count double
+            weight = 2 if s < self.lex.lead_chars else 1
+            self.country_counts[placed.country] = (
+                self.country_counts.get(placed.country, 0) + weight
+            )
+        self.focused = False
         if placed.id.startswith("person:"):
             self.seen_people.add(placed.id)
             words = fold(placed.name).split()
@@ -272,12 +280,17 @@ class Resolver:
         return placed
 
     def focus(self) -> str | None:
-        """The state the article has named most so far (latest on ties)."""
+        """The state the article has named most so far (latest on ties).
+
+        The next mention emitted is then not counted: a country read from the
+        focus must not reinforce the focus.
+        """
         if not self.country_counts:
             return None
         best = max(self.country_counts.values())
         for a in reversed(self.mentions):
             if a.country and self.country_counts.get(a.country) == best:
+                self.focused = True
                 return a.country
         return None
 
@@ -534,6 +547,7 @@ class Resolver:
             events.append((m.start, 1, m))
         events.sort(key=lambda x: (x[0], x[1]))
         for _, _, m in events:
+            self.focused = False
             if m.kind in ("title", "agent"):
                 before = len(self.mentions)
                 if m.kind == "title":
