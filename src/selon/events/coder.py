@@ -451,6 +451,11 @@ def _noun_args(tok: Token, entry: Entry, etype: str, lex: Lexicon, trigger_heads
         elif c.dep_ == "acl" and c.pos_ in _VERBAL:  # "une embuscade tendue par X"
             src.extend(g for g in c.children if g.dep_ == "obl:agent" or (
                 g.dep_.startswith("obl") and _case_words(g) & lex.agent_preps))
+    for c in tok.children:  # "des assauts contre X et Y" parsed with Y on the noun
+        if c.dep_ == "conj" and c.i not in trigger_heads and c.pos_ in _ARG_POS and (
+            tgt or _case_words(c) & targets_p
+        ):
+            tgt.append(c)
     role = entry.genitive or lex.genitive.get(etype, "source")
     if genitive:
         if role == "target" or src:
