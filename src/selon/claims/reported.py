@@ -134,6 +134,8 @@ def is_incise(verb: Token) -> bool:
     first = verbal_start(verb)
     if first.i == first.sent.start or verb.doc[first.i - 1].text not in INCISE_BEFORE:
         return False
+    if first.pos_ in ("ADV", "CCONJ") or any(c.dep_ == "cc" for c in verb.children):
+        return False  # "…, puis a annoncé sa candidature": a second verb, not an incise
     doc = verb.doc
     for c in verb.children:
         if c.dep_ != "nsubj" or c.i > verb.i or clitic(c) or c.pos_ not in NOMINAL:
