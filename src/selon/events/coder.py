@@ -225,15 +225,16 @@ def _is_name_part(tok: Token, sent: Span) -> bool:
     return False
 
 
-def _dep_words(token: Token) -> set[str]:
+def _dep_words(token: Token, own: bool = True) -> set[str]:
     """Words that introduce the token's complements (prepositions, markers).
 
     Adjuncts (``obl:mod``: "à plusieurs reprises") are left out: a frame
-    condition is about the word's arguments.
+    condition is about the word's arguments. ``own``: also the word's own
+    preposition ("par la critique"), which only exclusions look at.
     """
     words: set[str] = set()
     for c in token.children:
-        if c.dep_ == "obl:mod":
+        if c.dep_ == "obl:mod" or (not own and c.dep_ in ("case", "det")):
             continue
         words.add(fold(c.text))
         for g in c.children:
@@ -243,12 +244,10 @@ def _dep_words(token: Token) -> set[str]:
 
 
 def _accepts(entry: Entry, token: Token, lex: Lexicon) -> bool:
-    if entry.prep or entry.noprep:
-        words = _dep_words(token)
-        if entry.prep and not (entry.prep & words):
-            return False
-        if entry.noprep & words:
-            return False
+    if entry.prep and not (entry.prep & _dep_words(token, own=False)):
+        return False
+    if entry.noprep and entry.noprep & _dep_words(token):
+        return False
     if entry.refl or entry.norefl:
         reflexive = any(
             fold(c.text) in lex.reflexives and c.dep_.startswith(("expl", "obj", "iobj"))
