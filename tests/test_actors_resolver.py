@@ -202,3 +202,25 @@ def test_actors_resolver_title_overrides_out_of_office(resolved):
     d = resolved("Le général Thierry Burkhard a inspecté les troupes.", published="2019-01-10")
     a = actor_of(d, find(d, "général"))
     assert a.id == "person:thierry-burkhard" and (a.country, a.kind) == ("FRA", "MIL")
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("Sergueï Lavrov a appelé son homologue turc mardi.", "2024-02-06", "person:hakan-fidan"),
+        (
+            "Le président sénégalais Macky Sall a reçu son homologue ivoirien à Dakar.",
+            "2022-05-10",
+            "person:alassane-ouattara",
+        ),
+    ],
+)
+def test_actors_resolver_counterpart(resolved, text, published, expected):
+    d = resolved(text, published=published)
+    assert actor_of(d, find(d, "homologue")).id == expected
+
+
+def test_actors_resolver_counterpart_without_state_is_open(resolved):
+    d = resolved("Sergueï Lavrov a appelé son homologue mardi.", published="2024-02-06")
+    a = actor_of(d, find(d, "homologue"))
+    assert a is None or a.id != "person:serguei-lavrov"

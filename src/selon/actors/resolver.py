@@ -52,6 +52,8 @@ PRIORITY = {ORG: 0, COUNTRY: 1, SEAT: 2, PERSON: 3, DEMONYM: 4}
 #: dependency labels of a token that names the same actor as its head
 SAME_PHRASE = frozenset({"appos", "flat:name", "flat", "fixed", "amod", "compound"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+#: the titles.yaml role of "homologue": the office of the person named before
+COUNTERPART = "counterpart"
 #: roles a bare title ("le chef de l'État") reads as the article's main state's
 STATE_ROLES = frozenset({"head_of_state", "head_of_government"})
 #: offices whose holder introduced by a military rank is coded MIL (juntas)
@@ -443,18 +445,23 @@ class Resolver:
             self.emit(actor, m.start, end, own)
             return
         actor: Actor | None = None
-        if title.role:
+        role = title.role
+        if role == COUNTERPART:
+            role = self._counterpart_role(m.start)
+        if role:
             if owner_key:
-                actor = self.by_role.get((title.role, owner_key))
+                actor = self.by_role.get((role, owner_key))
                 if actor is None:
-                    office = at_date(lex.holders.get((title.role, owner_key), []), self.published)
+                    office = at_date(lex.holders.get((role, owner_key), []), self.published)
                     actor = self.office_actor(office) if office else None
-            elif title.role in self.last_role:
-                actor = self.last_role[title.role]
-            elif title.role in STATE_ROLES and self.focus():
+            elif title.role == COUNTERPART:
+                pass  # "son homologue" with no state: not the person just named
+            elif role in self.last_role:
+                actor = self.last_role[role]
+            elif role in STATE_ROLES and self.focus():
                 # "le chef de l'État" in an article about one state
                 owner_key = self.focus()
-                office = at_date(lex.holders.get((title.role, owner_key), []), self.published)
+                office = at_date(lex.holders.get((role, owner_key), []), self.published)
                 actor = self.office_actor(office) if office else None
         if actor is None and title.role == "leader" and owner is not None:
             actor = owner
@@ -467,8 +474,18 @@ class Resolver:
                 actor = self.actor(f"title:{slug(name)}", name, c, title.kind)
         if actor is None:
             return
-        self.remember(actor, title.role, owner_key)
+        self.remember(actor, role if title.role == COUNTERPART else title.role, owner_key)
         self.emit(actor, m.start, end, own)
+
+    def _counterpart_role(self, start: int) -> str | None:
+        """The office of the last dictionary person named before ``start`` in the
+        same sentence ("Lavrov a appelé son homologue turc" → foreign)."""
+        sent_start = self.doc[start].sent.start
+        for i in range(start - 1, sent_start - 1, -1):
+            a = self.index.get(i)
+            if a is not None and a.id.startswith("person:"):
+                return self._office_role(a.id)
+        return None
 
     def resolve_agent(self, m: Match, names_at: dict[int, Match], skip: set[int]) -> None:
         kind = self.lex.agents[m.key]
