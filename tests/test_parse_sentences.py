@@ -55,6 +55,24 @@ def sentences(document, text: str) -> list[str]:
             ["Est-ce la fin...", "Personne ne le sait.", "Quoi ?!", "Il est parti."],
         ),
         (
+            "« Ça affecte l’économie. Qui va compenser les pertes ? » réagit un commerçant.",
+            ["« Ça affecte l’économie. Qui va compenser les pertes ? » réagit un commerçant."],
+        ),
+        (
+            'Le ministre a parlé. "La haine n’a pas sa place", a-t-il dit. "Nous tiendrons."',
+            ["Le ministre a parlé.", '"La haine n’a pas sa place", a-t-il dit.',
+             '"Nous tiendrons."'],
+        ),
+        (
+            'Elle insiste : "Il n’y a pas eu de violence. Tout était calme." Puis elle part.',
+            ['Elle insiste : "Il n’y a pas eu de violence. Tout était calme."',
+             "Puis elle part."],
+        ),
+        (
+            "« Nous reviendrons. Le combat continue, a-t-il dit. Personne ne répond.",
+            ["« Nous reviendrons.", "Le combat continue, a-t-il dit.", "Personne ne répond."],
+        ),
+        (
             "Est-ce la fin ? Personne ne le sait à Bamako.",
             ["Est-ce la fin ?", "Personne ne le sait à Bamako."],
         ),

@@ -47,8 +47,51 @@ def normalise(text: str) -> str:
 
 #: a sentence ends at a separate token of these, optionally followed by closers
 TERMINAL = frozenset(".!?…")
-CLOSERS = frozenset({"»", '"', "”", ")", "'", "]"})
-OPENERS = frozenset({"«", '"', "“", "-", "—", "–", "(", "["})
+#: quote marks that always open or always close; a straight " opens after a space
+OPEN_QUOTES = frozenset({"«", "“"})
+CLOSE_QUOTES = frozenset({"»", "”"})
+STRAIGHT_QUOTE = '"'
+#: other tokens that may follow a sentence's final punctuation
+CLOSERS = frozenset({")", "]", "'"})
+#: tokens (besides opening quotes) that may start a sentence after terminal punctuation
+OPENERS = frozenset({"-", "—", "–", "(", "["})
+
+
+def quote_roles(doc: Doc) -> list[int]:
+    """+1 for an opening quote mark, -1 for a closing one, 0 for other tokens.
+
+    A straight ``"`` is an opener when a space (or the paragraph start) precedes
+    it and a closer when it is glued to the word before: ``"Non", a-t-il dit``.
+    """
+    roles = []
+    for i, tok in enumerate(doc):
+        text = tok.text
+        if text in OPEN_QUOTES:
+            roles.append(1)
+        elif text in CLOSE_QUOTES:
+            roles.append(-1)
+        elif text == STRAIGHT_QUOTE:
+            roles.append(1 if i == 0 or doc[i - 1].whitespace_ else -1)
+        else:
+            roles.append(0)
+    return roles
+
+
+def inside_quotes(roles: list[int]) -> list[bool]:
+    """Whether each token sits inside a quotation that is closed in the paragraph.
+
+    An opener with no closer after it (a quote running into the next paragraph,
+    a typo) opens nothing, so it cannot swallow the rest of the paragraph.
+    """
+    last_close = max((i for i, r in enumerate(roles) if r < 0), default=-1)
+    depth, inside = 0, []
+    for i, role in enumerate(roles):
+        inside.append(depth > 0)
+        if role > 0 and i < last_close:
+            depth += 1
+        elif role < 0 and depth:
+            depth -= 1
+    return inside
 
 
 def set_sentence_starts(doc: Doc) -> Doc:
@@ -57,20 +100,28 @@ def set_sentence_starts(doc: Doc) -> Doc:
     The French models' parser splits "Selon l'état | -major" and "Mi-décembre | ,";
     within one paragraph a sentence starts only after terminal punctuation
     (a token of its own, so abbreviations such as "M." never end one) followed
-    by a capital, a digit or an opening quote or dash.
+    by a capital, a digit or an opening quote or dash, and never inside a
+    quotation: « Ça affecte l'économie. Qui va payer ? » réagit-il is one
+    sentence, the quote with its speaker (as news annotation counts it).
     """
+    roles = quote_roles(doc)
+    inside = inside_quotes(roles)
     for i, tok in enumerate(doc):
         if i == 0:
             tok.is_sent_start = True
             continue
+        if inside[i]:
+            tok.is_sent_start = False
+            continue
         j = i - 1
-        while j > 0 and doc[j].text in CLOSERS:
+        while j > 0 and (roles[j] < 0 or doc[j].text in CLOSERS):
             j -= 1
         prev = doc[j]
+        first = tok.text[:1]
         starts = (
             bool(prev.text) and set(prev.text) <= TERMINAL  # ".", "?!", "...", "…"
             and not (j > 0 and len(doc[j - 1].text) == 1 and doc[j - 1].text.isupper())
-            and (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in OPENERS)
+            and (first.isupper() or first.isdigit() or roles[i] > 0 or tok.text in OPENERS)
         )
         tok.is_sent_start = starts
     return doc
