@@ -38,6 +38,17 @@ def test_events_coder_lexicon_covers_every_type():
         ("La France a salué le courage des secouristes marocains.", "SUPPORT"),
         ("Les autorités ont libéré quarante prisonniers politiques.", "CONCEDE"),
         ("Les deux pays vont renforcer leur coopération militaire.", "COOPERATE"),
+        ("Le Quai d'Orsay a condamné fermement l'attaque contre l'ambassade.", "ACCUSE"),
+        ("La cour a émis un mandat d'arrêt contre l'ancien ministre.", "ACCUSE"),
+        ("Le Niger a rejeté l'ultimatum de ses voisins.", "REJECT"),
+        ("La Chine a opposé son veto à la résolution.", "REJECT"),
+        ("Téhéran menace de fermer le détroit d'Ormuz.", "THREATEN"),
+        ("Le Burkina Faso a expulsé trois diplomates français.", "SANCTION"),
+        ("Les syndicats appellent à une grève générale jeudi.", "PROTEST"),
+        ("Des hommes armés ont enlevé une vingtaine d'élèves dans le nord du pays.", "ASSAULT"),
+        ("L'armée affirme avoir neutralisé une trentaine de terroristes.", "ASSAULT"),
+        ("Le président a gracié une centaine de détenus.", "CONCEDE"),
+        ("Washington et Pékin ont repris leur dialogue militaire.", "CONSULT"),
     ],
 )
 def test_events_coder_finds_type(code, text, etype):
@@ -54,6 +65,8 @@ def test_events_coder_finds_type(code, text, etype):
         "Le taux de chômage a reculé de deux points cette année.",
         "Le club a signé un milieu de terrain argentin pour trois saisons.",
         "Le Groupe de soutien aux familles tiendra son assemblée générale.",
+        "Le groupe n'a pas fourni de bilan détaillé.",
+        "La banque centrale a relevé ses taux directeurs.",
     ],
 )
 def test_events_coder_no_event_in_plain_sentences(code, text):

@@ -234,7 +234,9 @@ def _dep_words(token: Token, own: bool = True) -> set[str]:
     """
     words: set[str] = set()
     for c in token.children:
-        if c.dep_ == "obl:mod" or (not own and c.dep_ in ("case", "det")):
+        if c.dep_ in ("obl:mod", "punct") or c.dep_.startswith("aux") or (
+            not own and c.dep_ in ("case", "det")
+        ):  # ("a" the auxiliary would fold to "à")
             continue
         words.add(fold(c.text))
         for g in c.children:
@@ -378,6 +380,9 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if "Rel" in c.morph.get("PronType") and tok.dep_ == "acl:relcl":
                 return tok.head, passive
             return c, passive
+    for c in tok.children:  # an unlabelled noun before the verb: its subject
+        if c.dep_ == "dep" and c.i < tok.i and c.pos_ in _NOMINAL:
+            return c, False
     if depth < 3 and tok.head != tok:
         if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ in _VERBAL:
             return _subject(tok.head, depth + 1)[0], False
