@@ -224,3 +224,9 @@ def test_actors_resolver_counterpart_without_state_is_open(resolved):
     d = resolved("Sergueï Lavrov a appelé son homologue mardi.", published="2024-02-06")
     a = actor_of(d, find(d, "homologue"))
     assert a is None or a.id != "person:serguei-lavrov"
+
+
+def test_actors_resolver_honorific_surname_is_a_person(resolved):
+    d = resolved("Le Gabon a fermé ses frontières. M. Nzouba a dénoncé cette décision.")
+    people = [a for a in d.actors if a.id.startswith("person:")]
+    assert people and people[0].name == "Nzouba" and people[0].country == "GAB"

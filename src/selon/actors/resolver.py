@@ -632,7 +632,7 @@ class Resolver:
         for ent in self.doc.ents:
             if ent.label_ != "PER" or any(i in self.index for i in range(ent.start, ent.end)):
                 continue
-            start = ent.start
+            start = ent_start = ent.start
             while start < ent.end - 1 and fold(self.doc[start].text) in self.lex.honorifics:
                 start += 1  # "M. Legault": the name is "Legault"
             ent = self.doc[start : ent.end]
@@ -643,8 +643,8 @@ class Resolver:
             if earlier is not None and earlier.start < self.document.to_text(ent.start_char):
                 self.emit(earlier, ent.start, ent.end)
                 continue
-            if len(words) < 2:
-                continue  # a lone first name or surname with no antecedent
+            if len(words) < 2 and start == ent_start:
+                continue  # a lone first name or surname with no antecedent ("M. X" is a person)
             country, kind = self._apposition(ent.end)
             if kind is None:  # an untitled named person: civil society
                 country, kind = country or self.focus(), "CVL"
