@@ -20,7 +20,8 @@ def _raw(name: str) -> dict:
 @pytest.mark.parametrize("etype", EVENT_TYPES)
 def test_events_coder_lexicon_type_block(etype):
     block = _raw("triggers.yaml")[etype]
-    assert set(block) <= {"genitive", "object", "guess_target", "clause_target", "targets",
+    assert set(block) <= {"genitive", "genitive_source_kinds", "object", "guess_target",
+                          "clause_target", "targets",
                           "verbs", "nouns", "phrases"}
     assert block.get("genitive", "source") in ("source", "target")
     assert block.get("object", "target") in ("target", "none")

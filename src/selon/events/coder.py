@@ -87,6 +87,7 @@ class Lexicon:
     object_is_target: dict[str, bool] = field(default_factory=dict)
     guess_target: dict[str, bool] = field(default_factory=dict)
     clause_target: dict[str, bool] = field(default_factory=dict)
+    genitive_source_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
     support_verbs: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
@@ -152,6 +153,7 @@ def load_lexicon() -> Lexicon:
         lex.object_is_target[etype] = block.get("object", "target") == "target"
         lex.guess_target[etype] = bool(block.get("guess_target", True))
         lex.clause_target[etype] = bool(block.get("clause_target", False))
+        lex.genitive_source_kinds[etype] = frozenset(block.get("genitive_source_kinds") or [])
         for kind, table in (("verbs", lex.verbs), ("nouns", lex.nouns), ("phrases", lex.phrases)):
             for item in block.get(kind) or []:
                 entry = _parse_entry(kind, item, fw)
@@ -431,7 +433,10 @@ def _clause_subjects(tok: Token) -> list[Token]:
     return out
 
 
-def _noun_args(tok: Token, entry: Entry, etype: str, lex: Lexicon, trigger_heads: set[int]):
+def _noun_args(
+    tok: Token, entry: Entry, etype: str, lex: Lexicon, trigger_heads: set[int],
+    document: Document | None = None,
+):
     targets_p = lex.targets.get(etype, frozenset())
     src: list[Token] = []
     tgt: list[Token] = []
@@ -461,6 +466,11 @@ def _noun_args(tok: Token, entry: Entry, etype: str, lex: Lexicon, trigger_heads
         ):
             tgt.append(c)
     role = entry.genitive or lex.genitive.get(etype, "source")
+    kinds = lex.genitive_source_kinds.get(etype)
+    if genitive and role == "source" and kinds and not tgt and document is not None:
+        actor = _actor(document, genitive[0])  # "l'attaque du groupe" / "l'attaque de Kidal"
+        if actor is None or actor.kind not in kinds:
+            role = "target"
     if genitive:
         if role == "target" or src:
             tgt.extend(genitive)
@@ -578,9 +588,16 @@ def _actors(document: Document, tokens: list[Token]) -> list[Actor | None]:
                 break
         else:
             continue
-        if not any(b is not None and b.id == a.id for b in actors):
+        same = [i for i, b in enumerate(actors) if b is not None and _same_side(a, b)]
+        if not same:
             actors.append(a)
+        elif _is_person(a) and not _is_person(actors[same[0]]):
+            actors[same[0]] = a  # "les chefs de la diplomatie russe, Sergueï Lavrov"
     return actors
+
+
+def _is_person(actor: Actor) -> bool:
+    return actor.id.startswith("person")
 
 
 def _claims(document: Document, start: int, end: int, head: Token):
@@ -749,7 +766,7 @@ def code_sentence(
     for trig in triggers:
         etype, head = trig.entry.type, trig.head
         if head.pos_ in _NOMINAL:
-            src_t, tgt_t, adjectival = _noun_args(head, trig.entry, etype, lex, heads)
+            src_t, tgt_t, adjectival = _noun_args(head, trig.entry, etype, lex, heads, document)
         else:
             src_t, tgt_t = _verb_args(head, etype, lex)
             adjectival = []
