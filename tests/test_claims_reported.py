@@ -42,6 +42,16 @@ def chain_at(document, word: str) -> list[str]:
         ("Trois soldats ont été tués, a-t-on appris de source sécuritaire.", "tués", ["source"]),
         ("Selon nos informations, le ministre a démissionné.", "démissionné", []),
         ("Moscou dément avoir bombardé le marché.", "bombardé", ["Moscou"]),
+        (
+            "Aux dires de ses proches, le chef rebelle aurait quitté le pays.",
+            "quitté",
+            ["proches"],
+        ),
+        (
+            "Trois soldats ont été tués dans l'embuscade, de source sécuritaire.",
+            "tués",
+            ["source"],
+        ),
         ("Selon la liste publiée par le comité, 80 opposants sont détenus.", "détenus", ["comité"]),
         ("La police a interrogé un voisin disant que les agresseurs ont fui.", "fui", ["voisin"]),
         (

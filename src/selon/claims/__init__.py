@@ -139,8 +139,13 @@ def _clause_speaker(doc: Doc, q: QuoteSpan) -> tuple[Token | None, str | None]:
 def _frames(doc: Doc, qindex: QuoteIndex) -> list[Frame]:
     frames: list[Frame] = []
     for sent in doc.sents:
-        frames += verb_frames(sent, qindex.at)
-        frames += adjunct_frames(sent)
+        verbal = verb_frames(sent, qindex.at)
+        claimants = {f.claimant.i for f in verbal if f.claimant is not None}
+        frames += verbal
+        # "a-t-on appris de source sûre": the source already speaks through the verb
+        frames += [
+            f for f in adjunct_frames(sent) if f.claimant is None or f.claimant.i not in claimants
+        ]
     seen: set[tuple[int, int]] = set()
     out = []
     for f in frames:
@@ -303,14 +308,24 @@ def _resolver(document: Document):
     return resolve
 
 
-def _pieces(doc: Doc, q: QuoteSpan, sent_starts: list[int]) -> list[tuple[int, int]]:
+#: sentence-final punctuation, as separate tokens ("M." stays one token)
+TERMINAL = frozenset(".!?…")
+
+
+def _pieces(doc: Doc, q: QuoteSpan) -> list[tuple[int, int]]:
     """A quote that opens inside the outlet's sentence and runs on into sentences of
     its own is one quote per sentence (as annotated); one that opens its sentence
-    or follows a colon stays whole ("« A. B », a-t-il dit", "X : « A. B »")."""
+    or follows a colon stays whole ("« A. B », a-t-il dit", "X : « A. B »").
+
+    Sentences are found inside the quote itself (a terminal mark, then a capital),
+    since the sentence presetter may keep a quotation in one sentence."""
     before = doc.text[: q.open].rstrip()
-    if not q.embedded or before.endswith(":"):  # "X a déclaré : « A. B. »" is one quote
+    if not q.embedded or before.endswith(":"):
         return [(q.start, q.end)]
-    cuts = [c for c in sent_starts if q.start < c < q.end]
+    span = doc.char_span(q.start, q.end, alignment_mode="contract")
+    if span is None:
+        return [(q.start, q.end)]
+    cuts = [t.nbor().idx for t in span[:-1] if t.text in TERMINAL and t.nbor().text[:1].isupper()]
     out = []
     lo = q.start
     for c in [*cuts, q.end]:
@@ -335,7 +350,6 @@ def find_claims(document: Document) -> Document:
     frames = _frames(doc, qindex)
     frames += _attribute(doc, quotes, frames)
     resolve = _resolver(document)
-    sent_starts = [sent.start_char for sent in doc.sents]
     items: list[tuple[int, object]] = [(q.open, q) for q in quotes] + [(f.start, f) for f in frames]
     items.sort(key=lambda x: x[0])
     out_quotes: list[Quote] = []
@@ -348,7 +362,7 @@ def find_claims(document: Document) -> Document:
             if item.speaker is None and item.embedded and word_count(text) >= MIN_WORDS:
                 continue  # quoted wording inside the outlet's sentence, nobody's words
             speaker = resolve(item.speaker)
-            for ps, pe in _pieces(doc, item, sent_starts):
+            for ps, pe in _pieces(doc, item):
                 s, e = document.to_text(ps), document.to_text(pe)
                 text = document.text[s:e]
                 out_quotes.append(

@@ -33,6 +33,8 @@ class Lexicon:
     nouns: frozenset[str]
     #: prepositions opening a frame anywhere ("selon", "d'après")
     adjuncts: frozenset[str]
+    #: multiword adjuncts, as tuples of lower-cased words ("aux dires de")
+    adjunct_phrases: tuple[tuple[str, ...], ...]
     #: prepositions opening a frame only sentence-initially ("pour")
     initial_adjuncts: frozenset[str]
     #: time nouns that follow an incise verb but never speak ("lundi")
@@ -82,6 +84,7 @@ def lexicon() -> Lexicon:
         own_voice=frozenset(verbs.get("own_voice") or ()),
         adjuncts=frozenset(verbs.get("adjuncts") or ()),
         initial_adjuncts=frozenset(verbs.get("initial_adjuncts") or ()),
+        adjunct_phrases=tuple(_words(p) for p in verbs.get("adjunct_phrases") or ()),
         not_speakers=frozenset(verbs.get("not_speakers") or ()),
         phrases=tuple(
             sorted({_words(p) for p in cues.get("phrases") or ()}, key=len, reverse=True)

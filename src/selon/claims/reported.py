@@ -470,11 +470,26 @@ def _relative_follows(token: Token) -> bool:
 
 
 def adjunct_frames(sent: Span) -> list[Frame]:
-    """Frames opened by "selon X", "d'après X" and sentence-initial "pour X"."""
+    """Frames opened by "selon X", "d'après X", "aux dires de X" and sentence-initial
+    "pour X"."""
     lex = lexicon()
     doc = sent.doc
     out: list[Frame] = []
     first_word = next((t for t in sent if not t.is_punct), None)
+    words = [t.lower_ for t in sent]
+    for k, w in enumerate(words):  # multiword adjuncts: "aux dires de", "à en croire"
+        for phrase in lex.adjunct_phrases:
+            if phrase[0] != w or tuple(words[k : k + len(phrase)]) != phrase:
+                continue
+            after = sent.start + k + len(phrase)
+            noun = next((x for x in doc[after : sent.end] if x.pos_ in NOMINAL or x.is_punct), None)
+            if doc[after - 1].pos_ in NOMINAL:  # "de source sécuritaire": the source itself
+                noun = doc[after - 1]
+            if noun is not None and noun.pos_ in NOMINAL:
+                cue = doc.text[doc[sent.start + k].idx : doc[after - 1].idx + len(doc[after - 1])]
+                frame = _adjunct_frame(sent, doc[sent.start + k], noun, cue, False)
+                if frame is not None:
+                    out.append(frame)
     for t in sent:
         if t.pos_ != "ADP":
             continue
@@ -491,49 +506,59 @@ def adjunct_frames(sent: Span) -> list[Frame]:
             noun = next((x for x in doc[t.i + 1 : sent.end] if x.pos_ in NOMINAL), None)
         if noun is None or (initial and not_speaker(noun)):
             continue  # "pour l'heure", "pour sa part"
-        if any(c.lemma_.lower() in lex.own_voice for c in noun.children if c.dep_ == "det"):
-            continue  # "selon nos informations": the outlet's own voice
-        # the adjunct phrase ends at the first comma after it (the parser's subtree
-        # may swallow the clause), or at the noun phrase's right edge
-        end_tok = noun if noun.pos_ == "PRON" else noun.right_edge
-        for x in doc[t.i + 1 : end_tok.i + 1]:
-            if x.text == ",":
-                end_tok = doc[x.i - 1]
-                break
-        if initial:  # "Pour lui, …" but not "Pour sécuriser…" nor "pour 48 heures"
-            after = doc[end_tok.i + 1] if end_tok.i + 1 < sent.end else None
-            if noun.pos_ == "NOUN" and (after is None or after.text != ","):
-                continue
-        phrase_start, phrase_end = t.idx, end_tok.idx + len(end_tok.text)
-        head = sent.start_char
-        lead = doc.text[head:phrase_start]
-        if not any(ch.isalnum() for ch in lead) or t.i - sent.start <= 2:
-            s, e = phrase_end, sent.end_char
-            nxt = end_tok.i + 1
-            while nxt < sent.end and doc[nxt].is_punct:
-                nxt += 1
-            if (
-                nxt < sent.end
-                and "Pres" in doc[nxt].morph.get("Tense")
-                and ("Part" in doc[nxt].morph.get("VerbForm"))
-            ):  # "Selon Tass, citant une source, …": the frame starts after the gerund
-                comma = next((x for x in doc[nxt : sent.end] if x.text == ","), None)
-                if comma is not None:
-                    s = comma.idx + 1
-        else:
-            s, e = sent.start_char, phrase_start
-            tail = doc.text[phrase_end : sent.end_char]
-            before = [x for x in doc[sent.start : t.i] if x.text != ","]
-            glued = end_tok.i + 1 < sent.end and not doc[end_tok.i + 1].is_punct
-            if (before and before[-1].pos_ == "CCONJ") or glued:
-                s, e = phrase_end, sent.end_char  # "…, mais selon X, …": what follows
-            elif (
-                any(ch.isalnum() for ch in tail)
-                and not noun.right_edge.i >= sent.end - 2
-                and not _relative_follows(end_tok)
-            ):
-                s, e = sent.start_char, sent.end_char  # mid-sentence: the whole clause
-        s, e = trim(doc, s, e)
-        if e > s:
-            out.append(Frame(s, e, source_token(noun), doc.text[t.idx : t.idx + len(cue)], t))
+        frame = _adjunct_frame(sent, t, noun, doc.text[t.idx : t.idx + len(cue)], initial)
+        if frame is not None:
+            out.append(frame)
     return out
+
+
+def _adjunct_frame(sent: Span, t: Token, noun: Token, cue: str, initial: bool) -> Frame | None:
+    """The frame of an adjunct opened at ``t`` whose source is ``noun``: the rest of
+    the sentence, what precedes a sentence-final adjunct, or the whole clause."""
+    lex = lexicon()
+    doc = sent.doc
+    if any(c.lemma_.lower() in lex.own_voice for c in noun.children if c.dep_ == "det"):
+        return None  # "selon nos informations": the outlet's own voice
+    # the adjunct phrase ends at the first comma after it (the parser's subtree
+    # may swallow the clause), or at the noun phrase's right edge
+    end_tok = noun if noun.pos_ == "PRON" else noun.right_edge
+    for x in doc[t.i + 1 : end_tok.i + 1]:
+        if x.text == ",":
+            end_tok = doc[x.i - 1]
+            break
+    if initial:  # "Pour lui, …" but not "Pour sécuriser…" nor "pour 48 heures"
+        after = doc[end_tok.i + 1] if end_tok.i + 1 < sent.end else None
+        if noun.pos_ == "NOUN" and (after is None or after.text != ","):
+            return None
+    phrase_start, phrase_end = t.idx, end_tok.idx + len(end_tok.text)
+    lead = doc.text[sent.start_char : phrase_start]
+    if not any(ch.isalnum() for ch in lead) or t.i - sent.start <= 2:
+        s, e = phrase_end, sent.end_char
+        nxt = end_tok.i + 1
+        while nxt < sent.end and doc[nxt].is_punct:
+            nxt += 1
+        if (
+            nxt < sent.end
+            and "Pres" in doc[nxt].morph.get("Tense")
+            and ("Part" in doc[nxt].morph.get("VerbForm"))
+        ):  # "Selon Tass, citant une source, …": the frame starts after the gerund
+            comma = next((x for x in doc[nxt : sent.end] if x.text == ","), None)
+            if comma is not None:
+                s = comma.idx + 1
+    else:
+        s, e = sent.start_char, phrase_start
+        tail = doc.text[phrase_end : sent.end_char]
+        before = [x for x in doc[sent.start : t.i] if x.text != ","]
+        glued = end_tok.i + 1 < sent.end and not doc[end_tok.i + 1].is_punct
+        if (before and before[-1].pos_ == "CCONJ") or glued:
+            s, e = phrase_end, sent.end_char  # "…, mais selon X, …": what follows
+        elif (
+            any(ch.isalnum() for ch in tail)
+            and not noun.right_edge.i >= sent.end - 2
+            and not _relative_follows(end_tok)
+        ):
+            s, e = sent.start_char, sent.end_char  # mid-sentence: the whole clause
+    s, e = trim(doc, s, e)
+    if e <= s:
+        return None
+    return Frame(s, e, source_token(noun), cue, t)
