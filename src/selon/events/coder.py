@@ -480,13 +480,19 @@ def _noun_args(
     for _ in range(2):  # "lors d'une conversation": through the adverb to the verb
         if host.pos_ in ("ADV", "ADP") and host.head != host:
             host = host.head
-    if (not src) and host != tok and host.pos_ in _VERBAL and (
-        host.i not in trigger_heads or fold(host.lemma_) in lex.support_verbs
-    ) and tok.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass", "xcomp"):
+    # a support verb lends its subject: "a lancé une offensive", "a annoncé l'arrestation"
+    host_ok = host != tok and host.pos_ in _VERBAL and fold(host.lemma_) in lex.support_verbs
+    if not src and host_ok and tok.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass", "xcomp"):
         h_src, h_tgt = _verb_args(host, etype, lex)
         src.extend(t for t in h_src if t != tok)
         if not tgt:
             tgt.extend(t for t in h_tgt if t != tok)
+    if not tgt and lex.clause_target.get(etype):
+        tgt.extend(_clause_subjects(tok))
+        if not tgt and tok.dep_ == "obj" and host.pos_ in _VERBAL:
+            tgt.extend(_clause_subjects(host))  # "réitère l'exigence que X …"
+    if not tgt and tok.dep_ == "nsubj" and host.pos_ in _VERBAL:  # "les sanctions visent X"
+        tgt.extend(c for c in host.children if c.dep_ == "obj" and c.pos_ in _ARG_POS)
     return src, tgt, adjectival
 
 
