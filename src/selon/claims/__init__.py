@@ -140,11 +140,19 @@ def _frames(doc: Doc, qindex: QuoteIndex) -> list[Frame]:
     frames: list[Frame] = []
     for sent in doc.sents:
         verbal = verb_frames(sent, qindex.at)
-        claimants = {f.claimant.i for f in verbal if f.claimant is not None}
         frames += verbal
         # "a-t-on appris de source sûre": the source already speaks through the verb
         frames += [
-            f for f in adjunct_frames(sent) if f.claimant is None or f.claimant.i not in claimants
+            f
+            for f in adjunct_frames(sent)
+            if not any(
+                v.claimant is not None
+                and f.claimant is not None
+                and v.claimant.i == f.claimant.i
+                and v.start < f.end
+                and f.start < v.end
+                for v in verbal
+            )
         ]
     seen: set[tuple[int, int]] = set()
     out = []
