@@ -40,6 +40,7 @@ def test_claims_hedged(document, text, word):
         ("Le président a annoncé qu'il retirerait ses troupes.", "retirerait"),
         ("S'ils refusent, nous ne serions pas prêts à signer.", "signer"),
         ("L'armée pourrait lancer une offensive.", "lancer"),
+        ("Il aurait fallu évacuer la ville plus tôt.", "évacuer"),
         ("Le convoi qui transporterait les vivres est arrivé.", "arrivé"),
     ],
 )

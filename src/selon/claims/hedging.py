@@ -109,8 +109,10 @@ def conditional_hedges(token: Token) -> bool:
     if not conds or hypothetical(token.sent):
         return False
     for c in conds:
-        if c.lemma_.lower() in lex.modals:
-            continue
+        if c.lemma_.lower() in lex.modals or (
+            c.dep_ in AUX_DEPS and c.head.lemma_.lower() in lex.modals
+        ):
+            continue  # "pourrait", "aurait fallu": possibility or regret, not hearsay
         perfect = c.dep_ in AUX_DEPS  # aurait attaqué, serait mort
         if not perfect and (
             c.dep_ in SUBORDINATE_DEPS or c.head.dep_ in SUBORDINATE_DEPS and c.dep_ == "conj"
