@@ -77,3 +77,11 @@ def test_events_coder_arguments_place_adjunct_is_no_target(events_of):
 def test_events_coder_arguments_passive_victims_join_the_attack(events_of):
     found = events_of("Trois soldats ont été tués lors d'une embuscade tendue par Ansaroul.")
     assert [e for e in found if e[0] == "ASSAULT"] == [("ASSAULT", "ansaroul", None)]
+
+
+def test_events_coder_arguments_both_sides_from_context(events_of):
+    found = events_of(
+        "Lula a téléphoné à Milei dimanche. Les deux dirigeants ont convenu de se revoir."
+    )
+    assert ("CONSULT", "lula", "milei") in found
+    assert ("AGREE", "lula", "milei") in found

@@ -94,6 +94,7 @@ class Lexicon:
     genitive_preps: frozenset[str] = frozenset()
     pair_preps: frozenset[str] = frozenset()
     locative_preps: frozenset[str] = frozenset()
+    both_sides: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
     gap: int = 3
 
@@ -141,6 +142,7 @@ def load_lexicon() -> Lexicon:
         genitive_preps=frozenset(fold(w) for w in raw.get("genitive_prepositions") or []),
         pair_preps=frozenset(fold(w) for w in raw.get("pair_prepositions") or []),
         locative_preps=frozenset(fold(w) for w in raw.get("locative_prepositions") or []),
+        both_sides=frozenset(fold(w) for w in raw.get("both_sides") or []),
         reflexives=frozenset(fold(w) for w in raw.get("reflexive_pronouns") or []),
         gap=int(raw.get("phrase_gap") or 3),
     )
@@ -319,8 +321,13 @@ def find_triggers(
             continue
         if (tok.pos_ not in _NOMINAL and tok.pos_ not in _VERBAL) or _is_name_part(tok, sent):
             continue
-        if tok.pos_ in _NOMINAL:  # nouns only: "la marche" is no verb
-            tables: tuple[dict[str, list[Entry]], ...] = (lex.nouns,)
+        if tok.pos_ in _NOMINAL and any(c.dep_.startswith("aux") for c in tok.children):
+            # a participle the tagger took for a noun: "a téléphoné"
+            tables: tuple[dict[str, list[Entry]], ...] = (lex.verbs, lex.nouns)
+            form = lex.verb_forms.get(fold(tok.text))
+            keys[i] = (*keys[i], form) if form else keys[i]
+        elif tok.pos_ in _NOMINAL:  # nouns only: "la marche" is no verb
+            tables = (lex.nouns,)
         elif tok.pos_ == "ADJ":  # participles: "les civils blessés"
             tables = (lex.verbs,)
         else:  # a verb, or a noun the tagger took for one
@@ -415,7 +422,9 @@ def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[
             if not src:
                 src.append(conj[0])
             tgt.extend(conj[1:] if len(conj) > 1 else [c])
-        elif c.dep_ == "iobj" or (c.dep_ in ("obl:arg", "obl", "obl:mod") and cases & targets_p):
+        elif c.dep_ == "iobj" or (
+            c.dep_ in ("obl:arg", "obl", "obl:mod", "nmod") and cases & targets_p
+        ):
             place = c.dep_ == "obl:mod" and bool(cases & lex.locative_preps)  # "à Ankara"
             if not place:
                 tgt.append(c)
@@ -771,7 +780,7 @@ def code_sentence(
     parsed = []
     for trig in triggers:
         etype, head = trig.entry.type, trig.head
-        if head.pos_ in _NOMINAL:
+        if head.pos_ in _NOMINAL and not any(c.dep_.startswith("aux") for c in head.children):
             src_t, tgt_t, adjectival = _noun_args(head, trig.entry, etype, lex, heads, document)
         else:
             src_t, tgt_t = _verb_args(head, etype, lex)
@@ -813,6 +822,10 @@ def code_sentence(
             continue
         sources = _actors(document, src_t)
         targets = _actors(document, tgt_t)
+        if context.dyads and not targets and any(
+            fold(w.text) in lex.both_sides for t in src_t for w in t.subtree
+        ):  # "les deux dirigeants", "tous deux": the two sides of the latest exchange
+            sources = list(context.dyads[-1])
         if not targets and head.i in absorbed:
             targets = _actors(document, absorbed[head.i])
         if targets:  # "la rencontre entre X et Y": X is no target of itself
