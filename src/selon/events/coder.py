@@ -215,8 +215,8 @@ def _phrase_keys(token: Token, keys: tuple[str, ...], lex: Lexicon) -> tuple[str
 
 def _is_name_part(tok: Token, sent: Span) -> bool:
     """A word inside a name ("Alliance nationale…", "Groupe de soutien à…") is no trigger."""
-    if tok.i == sent.start:
-        return False
+    if tok.i == sent.start or sent.doc[tok.i - 1].text in (":", "-", "–", "—", "|"):
+        return False  # a headline's first word ("Mali : Attaque du …")
     if tok.ent_type_ in ("ORG", "PER", "LOC", "MISC"):
         return True
     x = tok
@@ -397,6 +397,8 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return _subject(tok.head, depth + 1)[0], False
         if tok.dep_ == "acl" and tok.head.pos_ in _NOMINAL | {"PRON"}:
             return tok.head, _is_passive(tok)
+        if tok.dep_ == "amod" and tok.head.pos_ in _NOMINAL:  # "des civils blessés"
+            return tok.head, True
     return None, False
 
 
@@ -417,6 +419,8 @@ def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[
         elif c.dep_ == "obj" and not passive:
             if lex.object_is_target.get(etype, True):
                 tgt.append(c)
+                # "a appelé X et le président Y", Y hung on the verb by the parser
+                tgt.extend(g for g in tok.children if g.dep_ == "conj" and g.pos_ in _NOMINAL)
         elif c.dep_ in ("iobj", "obl:arg", "obl", "obl:mod", "nmod") and cases & lex.pair_preps:
             conj = [c, *c.conjuncts]
             if not src:
