@@ -69,6 +69,11 @@ def quotes_of(document, monkeypatch):
             "habitant",
         ),
         (
+            "Le syndicat insiste : « Aucun salarié ne sera licencié cette année. »",
+            "Aucun salarié ne sera licencié cette année.",
+            "syndicat",
+        ),
+        (
             "Le porte-parole : « Aucune négociation ne commencera avant la trêve. »",
             "Aucune négociation ne commencera avant la trêve.",
             "porte-parole",

@@ -29,6 +29,7 @@ from selon.claims.reported import (
     source_token,
     subject_of,
     verb_frames,
+    verb_name,
 )
 from selon.model import Actor, Claim, Document, Quote
 
@@ -96,13 +97,20 @@ def _colon_speaker(
         ),
         None,
     )
-    if verb is None:  # "Emmanuel Macron : « … »", a heading-style frame
-        t = doc[tok.i - 1]
-        while t.dep_.startswith("flat") and t.head.i < t.i:
+    if verb is None:  # "Emmanuel Macron : « … »", or a verb the tagger missed
+        t = next(
+            (
+                x
+                for x in doc[sent.start : tok.i]
+                if x.pos_ in ("NOUN", "PROPN")
+                and not any(c.dep_ == "case" for c in x.children)
+                and not any(o <= x.idx <= c for o, c in inside)
+            ),
+            None,
+        )
+        while t is not None and t.dep_.startswith("flat") and t.head.i < t.i:
             t = t.head
-        if t.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "case" for c in t.children):
-            return source_token(t), ":"
-        return None, ":"
+        return (source_token(t), ":") if t is not None else (None, ":")
     subj = subject_of(verb)
     if subj is None:
         subj = next(
@@ -114,7 +122,7 @@ def _colon_speaker(
             ),
             None,
         )
-    return (source_token(subj), verb.text) if subj is not None else (None, ":")
+    return (source_token(subj), verb_name(verb)) if subj is not None else (None, ":")
 
 
 def _clause_speaker(doc: Doc, q: QuoteSpan) -> tuple[Token | None, str | None]:
@@ -129,7 +137,7 @@ def _clause_speaker(doc: Doc, q: QuoteSpan) -> tuple[Token | None, str | None]:
             # "condamné pour « … »": a passive subject says nothing; look higher up
             subj = None if passive else subject_of(t)
             if subj is not None and not (q.start <= subj.idx < q.end):
-                return source_token(subj), t.text
+                return source_token(subj), verb_name(t)
         if t.head.i == t.i:
             return None, None
         t = t.head
@@ -188,7 +196,7 @@ def _attribute(doc: Doc, quotes: list[QuoteSpan], frames: list[Frame]) -> list[F
         q.embedded = any(ch.isalnum() for ch in doc.text[sent.start_char : q.open])
         if holders:
             f = min(holders, key=lambda f: f.end - f.start)
-            q.speaker, q.verb, q.source = f.claimant, f.cue, "frame"
+            q.speaker, q.verb, q.source = f.claimant, verb_name(f.anchor) or f.cue, "frame"
         else:
             speaker, verb = _colon_speaker(doc, q, sent, quotes)
             opens_sentence = not q.embedded
@@ -367,7 +375,13 @@ def find_claims(document: Document) -> Document:
     for _, item in items:
         if isinstance(item, QuoteSpan):
             text = doc.text[item.start : item.end]
-            if item.speaker is None and item.embedded and word_count(text) >= MIN_WORDS:
+            after_colon = doc.text[: item.open].rstrip().endswith(":")
+            if (
+                item.speaker is None
+                and item.embedded
+                and not after_colon
+                and word_count(text) >= MIN_WORDS
+            ):
                 continue  # quoted wording inside the outlet's sentence, nobody's words
             speaker = resolve(item.speaker)
             for ps, pe in _pieces(doc, item):

@@ -97,23 +97,39 @@ def source_token(token: Token) -> Token:
     return token
 
 
-def reporting(token: Token) -> frozenset[str] | None:
-    """The frame relations of a reporting verb, or None if ``token`` is not one.
+def reporting_lemma(token: Token) -> str | None:
+    """The lexicon lemma of a reporting verb, or None if ``token`` is not one.
 
     The lemmatizer leaves some forms unlemmatised ("indique", "rapportent"), so
     the regular first-group endings are undone as a fallback.
     """
     verbs = lexicon().verbs
-    deps = verbs.get(token.lemma_.lower())
-    if deps is not None:
-        return deps
+    lemma = token.lemma_.lower()
+    if lemma in verbs:
+        return lemma
     form = token.lower_
     for ending, infinitive in FIRST_GROUP:
         if form.endswith(ending):
-            deps = verbs.get(form[: len(form) - len(ending)] + infinitive)
-            if deps is not None:
-                return deps
+            guess = form[: len(form) - len(ending)] + infinitive
+            if guess in verbs:
+                return guess
     return None
+
+
+def reporting(token: Token) -> frozenset[str] | None:
+    """The frame relations of a reporting verb, or None if ``token`` is not one."""
+    lemma = reporting_lemma(token)
+    return lexicon().verbs[lemma] if lemma is not None else None
+
+
+def verb_name(token: Token | None) -> str | None:
+    """How a quote's introducing word is recorded: a verb's lemma ("déclarer"),
+    an adjunct as written in lower case ("selon")."""
+    if token is None:
+        return None
+    if token.pos_ in ("VERB", "AUX", "ADJ"):
+        return reporting_lemma(token) or token.lemma_.lower()
+    return adjunct_text(token) if token.pos_ == "ADP" else token.lower_
 
 
 def clitic(token: Token) -> bool:
