@@ -547,9 +547,12 @@ def _entities(tokens: Iterable[Token]) -> list[list[Token]]:
             for c in y.children:
                 if c.dep_ != "appos":
                     continue
-                own_cc = any(g.dep_ == "cc" for g in c.subtree)
+                # a coordinator before the apposition opens a new entity
+                own_cc = any(g.dep_ == "cc" and g.i < c.i for g in c.subtree)
                 (todo if own_cc else stack).append(c)
-            todo.extend(c for c in y.conjuncts if c.i not in seen)
+            # conjuncts of the head are other entities; those of an apposition
+            # describe the same one ("X, avocat à Lausanne et conseiller de …")
+            (todo if y == x else stack).extend(c for c in y.conjuncts if c.i not in seen)
         groups.append(group)
     return groups
 
@@ -809,7 +812,8 @@ def code_sentence(
         etype, head = trig.entry.type, trig.head
         if head.i in merged:
             continue
-        if head.dep_ == "acl" and head.head.i in args_of and not (src_t or tgt_t):
+        own = [t for t in (*src_t, *tgt_t) if t.i not in heads]
+        if head.dep_ == "acl" and head.head.i in args_of and not own:
             # "l'arrestation de X, accusé de …": X is the accused too
             src_t, tgt_t = args_of[head.head.i]
 
