@@ -49,6 +49,8 @@ def test_events_coder_lexicon_covers_every_type():
         ("L'armée affirme avoir neutralisé une trentaine de terroristes.", "ASSAULT"),
         ("Le président a gracié une centaine de détenus.", "CONCEDE"),
         ("Washington et Pékin ont repris leur dialogue militaire.", "CONSULT"),
+        ("La gendarmerie a appelé les habitants à rester chez eux.", "REQUEST"),
+        ("Mali : Attaque d'un groupe armé contre un poste de police", "ASSAULT"),
     ],
 )
 def test_events_coder_finds_type(code, text, etype):

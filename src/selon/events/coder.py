@@ -246,6 +246,8 @@ def _dep_words(token: Token, own: bool = True) -> set[str]:
         for g in c.children:
             if g.dep_ in ("case", "mark", "fixed"):
                 words.add(fold(g.text))
+            elif g.dep_ in ("acl", "xcomp") and c.dep_ == "obj":  # "appelle X à cesser"
+                words.update(fold(m.text) for m in g.children if m.dep_ == "mark")
     return words
 
 
