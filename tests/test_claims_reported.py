@@ -38,6 +38,16 @@ def chain_at(document, word: str) -> list[str]:
         ("L'armée a annoncé avoir repoussé une offensive.", "repoussé", ["armée"]),
         ("Selon un communiqué du ministère, la frontière a été fermée.", "fermée", ["ministère"]),
         ("L'attaque a été revendiquée par le groupe armé.", "attaque", ["groupe"]),
+        (
+            "Le régiment est accusé de multiples exécutions par des organisations humanitaires.",
+            "exécutions",
+            ["organisations"],
+        ),
+        (
+            "Il a annoncé plusieurs mesures, dont la fermeture des frontières.",
+            "fermeture",
+            ["Il"],
+        ),
         ("Pour lui, la police doit intervenir.", "intervenir", ["lui"]),
         ("Trois soldats ont été tués, a-t-on appris de source sécuritaire.", "tués", ["source"]),
         ("Selon nos informations, le ministre a démissionné.", "démissionné", []),

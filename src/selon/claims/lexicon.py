@@ -27,6 +27,8 @@ class Lexicon:
     impersonal: frozenset[str]
     #: determiners (lemma) by which the outlet speaks for itself ("nos informations")
     own_voice: frozenset[str]
+    #: the preposition of a passive's agent ("par")
+    agent_prepositions: frozenset[str]
     #: the genitive preposition ("de"): "des attaques", "le communiqué du Kremlin"
     genitive: frozenset[str]
     #: nouns naming a statement or document ("communiqué", "lettre")
@@ -80,6 +82,7 @@ def lexicon() -> Lexicon:
         mistagged=frozenset(verbs.get("mistagged") or ()),
         nouns=frozenset(verbs.get("nouns") or ()),
         genitive=frozenset(verbs.get("genitive") or ()),
+        agent_prepositions=frozenset(verbs.get("agent_prepositions") or ()),
         impersonal=frozenset(verbs.get("impersonal") or ()),
         own_voice=frozenset(verbs.get("own_voice") or ()),
         adjuncts=frozenset(verbs.get("adjuncts") or ()),

@@ -347,10 +347,20 @@ def complement_span(verb: Token, deps: frozenset[str]) -> tuple[int, int] | None
         doc = verb.doc
         for t in doc[head.i : last.i + 1]:
             after = doc[t.i + 1] if t.i + 1 < len(doc) else None
-            if t.text == "," and (after is None or after.pos_ in ("ADP", "ADV", "SCONJ", "PRON")):
+            if t.text == "," and (after is None or after.pos_ in ("ADP", "ADV", "SCONJ")):
                 last = doc[t.i - 1]  # but "…, accusés d'avoir…" still describes the noun
                 break
     return start, last.idx + len(last.text)
+
+
+def _is_agent(token: Token, nominal: bool = False) -> bool:
+    """The agent of a passive ("par X"), labelled obl:agent or, by the parser's
+    mistake, as another oblique (or a noun's modifier) with the agent preposition."""
+    if token.dep_ == "obl:agent":
+        return True
+    return (nominal or token.dep_.startswith("obl")) and any(
+        c.dep_ == "case" and c.lower_ in lexicon().agent_prepositions for c in token.children
+    )
 
 
 def _surface_frame(t: Token, sent: Span) -> Frame | None:
@@ -404,14 +414,25 @@ def verb_frames(sent: Span, quote_at) -> list[Frame]:
         if passive:
             # "l'attaque a été revendiquée par X": the subject is what X claims when
             # the active verb takes an object; "Y est accusé de Z par X": Z is
-            agent = next((c for c in t.children if c.dep_ == "obl:agent"), None)
+            agent = next((c for c in t.children if _is_agent(c)), None)
+            if agent is None:  # "accusé de multiples exactions par X", "par X" hung on the noun
+                agent = next(
+                    (
+                        g
+                        for c in t.children
+                        if c.dep_ in deps | {"obj"} and c.i > t.i
+                        for g in c.children
+                        if g.dep_.startswith("nmod") and _is_agent(g, nominal=True)
+                    ),
+                    None,
+                )
             subj = next((c for c in t.children if c.dep_ == "nsubj:pass"), None)
             if agent is None:
                 continue
             if "obj" in deps and subj is not None:
                 span = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
-            else:
-                span = complement_span(t, deps - {"obj"})
+            else:  # "est accusé de multiples exactions": the parser may call it an object
+                span = complement_span(t, deps | {"obj"})
             if span is not None:
                 s, e = trim(doc, *span)
                 if e > s:
