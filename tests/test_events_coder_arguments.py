@@ -85,3 +85,8 @@ def test_events_coder_arguments_both_sides_from_context(events_of):
     )
     assert ("CONSULT", "lula", "milei") in found
     assert ("AGREE", "lula", "milei") in found
+
+
+def test_events_coder_arguments_target_inside_a_phrase(events_of):
+    found = events_of("Ottawa a imposé mardi de nouvelles sanctions contre Caracas.")
+    assert ("SANCTION", "ottawa", "caracas") in found

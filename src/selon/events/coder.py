@@ -439,6 +439,16 @@ def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[
     return src, tgt
 
 
+def _phrase_targets(trig: Trigger, head: Token, etype: str, lex: Lexicon) -> list[Token]:
+    """Targets hung on the other words of a phrase trigger (its noun)."""
+    targets_p = lex.targets.get(etype, frozenset()) - lex.genitive_preps
+    return [
+        c for t in trig.tokens if t != head for c in t.children
+        if c.dep_ in ("nmod", "obl", "obl:arg") and c.pos_ in _ARG_POS
+        and _case_words(c) & targets_p
+    ]
+
+
 def _clause_subjects(tok: Token) -> list[Token]:
     """Subjects of a que-clause complement ("exige que l'OTAN renonce" → l'OTAN)."""
     out = []
@@ -793,6 +803,8 @@ def code_sentence(
             src_t, tgt_t, adjectival = _noun_args(head, trig.entry, etype, lex, heads, document)
         else:
             src_t, tgt_t = _verb_args(head, etype, lex)
+            if len(trig.tokens) > 1:  # "imposer des sanctions contre X"
+                tgt_t = [*tgt_t, *_phrase_targets(trig, head, etype, lex)]
             adjectival = []
         argument_tokens.update(t.i for t in (*src_t, *tgt_t))
         parsed.append((trig, src_t, tgt_t, adjectival))
@@ -918,7 +930,7 @@ def code_document(document: Document) -> Document:
             from selon.model import Error
 
             document.errors.append(Error(stage="events", message=f"{type(exc).__name__}: {exc}"))
-        context.previous = _main_subject_actor(document, sent) or context.previous
+        context.previous = _main_subject_actor(document, sent)  # the previous sentence only
         s_start, s_end = document.span_offsets(sent)
         context.last_actors = _argument_actors(document, sent, s_start, s_end)
     document.events = events
