@@ -39,6 +39,12 @@ def chain_at(document, word: str) -> list[str]:
         ("Selon un communiqué du ministère, la frontière a été fermée.", "fermée", ["ministère"]),
         ("L'attaque a été revendiquée par le groupe armé.", "attaque", ["groupe"]),
         (
+            "Le colonel a déclaré que les tirs avaient cessé. Et que des négociations "
+            "étaient en cours.",
+            "négociations",
+            ["colonel"],
+        ),
+        (
             "Le régiment est accusé de multiples exécutions par des organisations humanitaires.",
             "exécutions",
             ["organisations"],

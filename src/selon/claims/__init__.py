@@ -28,6 +28,7 @@ from selon.claims.reported import (
     is_orphan_statement,
     source_token,
     subject_of,
+    trim,
     verb_frames,
     verb_name,
 )
@@ -146,8 +147,25 @@ def _clause_speaker(doc: Doc, q: QuoteSpan) -> tuple[Token | None, str | None]:
 
 def _frames(doc: Doc, qindex: QuoteIndex) -> list[Frame]:
     frames: list[Frame] = []
+    continuation = lexicon().continuation_marks
+    previous: list[Frame] = []
     for sent in doc.sents:
         verbal = verb_frames(sent, qindex.at)
+        lead = [t for t in sent if not t.is_punct and t.pos_ != "CCONJ"][:1]
+        if (
+            lead
+            and lead[0].dep_ == "mark"
+            and lead[0].lower_ in continuation
+            and lead[0].head.dep_ == "ROOT"
+            and previous
+            and previous[-1].claimant is not None
+        ):
+            # "Et que des négociations étaient en cours.": the previous sentence's
+            # reported speech goes on
+            s, e = trim(doc, lead[0].idx + len(lead[0].text), sent.end_char)
+            if e > s:
+                verbal.append(Frame(s, e, previous[-1].claimant, lead[0].text, lead[0]))
+        previous = verbal or previous
         frames += verbal
         # "a-t-on appris de source sûre": the source already speaks through the verb
         frames += [

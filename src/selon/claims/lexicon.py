@@ -27,6 +27,8 @@ class Lexicon:
     impersonal: frozenset[str]
     #: determiners (lemma) by which the outlet speaks for itself ("nos informations")
     own_voice: frozenset[str]
+    #: subordinators that continue the previous sentence's reported speech ("Et que …")
+    continuation_marks: frozenset[str]
     #: the preposition of a passive's agent ("par")
     agent_prepositions: frozenset[str]
     #: the genitive preposition ("de"): "des attaques", "le communiqué du Kremlin"
@@ -83,6 +85,7 @@ def lexicon() -> Lexicon:
         nouns=frozenset(verbs.get("nouns") or ()),
         genitive=frozenset(verbs.get("genitive") or ()),
         agent_prepositions=frozenset(verbs.get("agent_prepositions") or ()),
+        continuation_marks=frozenset(verbs.get("continuation_marks") or ()),
         impersonal=frozenset(verbs.get("impersonal") or ()),
         own_voice=frozenset(verbs.get("own_voice") or ()),
         adjuncts=frozenset(verbs.get("adjuncts") or ()),
