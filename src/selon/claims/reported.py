@@ -541,8 +541,8 @@ def adjunct_frames(sent: Span) -> list[Frame]:
             continue  # "pour sécuriser la ville"
         if noun is None or noun.pos_ not in NOMINAL:
             noun = next((x for x in doc[t.i + 1 : sent.end] if x.pos_ in NOMINAL), None)
-        if noun is None or (initial and not_speaker(noun)):
-            continue  # "pour l'heure", "pour sa part"
+        if noun is None or not_speaker(noun):
+            continue  # "pour l'heure", "pour sa part", "selon les cas"
         frame = _adjunct_frame(sent, t, noun, doc.text[t.idx : t.idx + len(cue)], initial)
         if frame is not None:
             out.append(frame)
