@@ -95,6 +95,8 @@ class Lexicon:
     pair_preps: frozenset[str] = frozenset()
     locative_preps: frozenset[str] = frozenset()
     both_sides: frozenset[str] = frozenset()
+    adjectival: dict[str, bool] = field(default_factory=dict)
+    content_types: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
     gap: int = 3
 
@@ -143,6 +145,7 @@ def load_lexicon() -> Lexicon:
         pair_preps=frozenset(fold(w) for w in raw.get("pair_prepositions") or []),
         locative_preps=frozenset(fold(w) for w in raw.get("locative_prepositions") or []),
         both_sides=frozenset(fold(w) for w in raw.get("both_sides") or []),
+        content_types=frozenset(raw.get("content_types") or []),
         reflexives=frozenset(fold(w) for w in raw.get("reflexive_pronouns") or []),
         gap=int(raw.get("phrase_gap") or 3),
     )
@@ -154,6 +157,7 @@ def load_lexicon() -> Lexicon:
         lex.targets[etype] = frozenset(fold(w) for w in block.get("targets") or [])
         lex.object_is_target[etype] = block.get("object", "target") == "target"
         lex.guess_target[etype] = bool(block.get("guess_target", True))
+        lex.adjectival[etype] = bool(block.get("adjectival", False))
         lex.clause_target[etype] = bool(block.get("clause_target", False))
         lex.genitive_source_kinds[etype] = frozenset(block.get("genitive_source_kinds") or [])
         for kind, table in (("verbs", lex.verbs), ("nouns", lex.nouns), ("phrases", lex.phrases)):
@@ -835,7 +839,13 @@ def code_sentence(
             continue
         if trig.entry.bare and any(t.i in heads for t in head.subtree if t != head):
             continue
-        if head.dep_ == "amod" and head.head.i in heads:  # "attaques coordonnées"
+        if head.dep_ == "amod" and (
+            head.head.i in heads or not lex.adjectival.get(etype)
+        ):  # "attaques coordonnées", "une volonté coordonnée"; but "des civils blessés"
+            continue
+        if head.pos_ in _NOMINAL and head.dep_ == "obj" and by_head.get(head.head.i) in (
+            lex.content_types
+        ):  # "réclame la libération de X": the content of a request, not an event
             continue
         if head.pos_ not in _NOMINAL and any(
             c.dep_ in ("nsubj", "nsubj:pass") and c.i in heads and c.i < head.i
