@@ -110,6 +110,7 @@ def test_claims_chain(frames_of, text, word, chain):
         ("Les rebelles ont attaqué le camp dimanche.", "attaqué"),
         ("Selon les cas, les détenus seront libérés ou transférés.", "libérés"),
         ("Pour la première fois, les deux armées ont signé une trêve.", "signé"),
+        ("Les manifestants ont bloqué la route, ont lancé des pierres.", "bloqué"),
         ("Le ministre a démissionné, puis a annoncé sa candidature.", "démissionné"),
         ("Pour sécuriser la ville, l'armée a déployé des blindés.", "déployé"),
     ],

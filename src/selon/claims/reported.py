@@ -353,6 +353,14 @@ def complement_span(verb: Token, deps: frozenset[str]) -> tuple[int, int] | None
     return start, last.idx + len(last.text)
 
 
+def _quoted_incise(verb: Token, first: Token, claimant: Token) -> bool:
+    """Whether an incise-only verb ("lancer", "poursuivre") really is one: after a
+    quote ("« … », lance le ministre") or with a clitic subject ("poursuit-il")."""
+    doc = verb.doc
+    before = [t for t in doc[max(first.i - 2, 0) : first.i] if t.text != ","]
+    return clitic(claimant) or any(t.text in CLOSING_MARKS for t in before)
+
+
 def _is_agent(token: Token, nominal: bool = False) -> bool:
     """The agent of a passive ("par X"), labelled obl:agent or, by the parser's
     mistake, as another oblique (or a noun's modifier) with the agent preposition."""
@@ -440,6 +448,8 @@ def verb_frames(sent: Span, quote_at) -> list[Frame]:
             continue
         if is_incise(t):
             claimant = inverted_subject(t, sent)
+            if claimant is not None and not deps and not _quoted_incise(t, first, claimant):
+                claimant = None  # "…, ont lancé des pierres": not an incise of "lancer"
             if claimant is not None:
                 inner = quote_at(t.idx)
                 if inner is not None and inner[0] < prev.idx:
