@@ -911,7 +911,8 @@ def code_sentence(
             if key in seen:
                 continue
             seen.add(key)
-            context.remember(s, t)
+            if explicit:  # not dyads guessed entirely from context
+                context.remember(s, t)
             events.append(Event(
                 type=etype, mode=trig.entry.mode, quad=QUAD[etype], status=status,
                 hedged=hedged, trigger=tspan, sentence=Offsets(start=sent_start, end=sent_end),
