@@ -867,7 +867,7 @@ def code_sentence(
         if not sources:
             for a in adjectival:
                 actor = _actor(document, a)
-                if actor is not None:
+                if actor is not None:  # "l'invasion russe"
                     sources = [actor]
                     break
         if not sources and targets and targets[0] is not None:
