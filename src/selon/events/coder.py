@@ -879,10 +879,10 @@ def code_sentence(
         tspan = document.text_span(span)
         claimed_by, chain, hedged = _claims(document, tspan.start, tspan.end, head)
         # the previous sentence's subject stands in for a verb's missing
-        # subject ("Il a aussi …"); not for agentless passives or noun events,
-        # whose agent the text leaves open on purpose
+        # subject ("Il a aussi …"); for agentless passives and noun events,
+        # whose agent the text often leaves open, only when a target is named
         verbal = head.pos_ not in _NOMINAL and not _is_passive(head)
-        if not sources and previous is not None and verbal:
+        if not sources and previous is not None and (verbal or targets):
             sources = [previous]
         guess = lex.guess_target.get(etype, True) and len(sources) == 1 and not (
             targets or tgt_t or sources[0] is None
