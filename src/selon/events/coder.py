@@ -709,11 +709,16 @@ def _same_side(a: Actor, b: Actor) -> bool:
     return a.id == b.id or bool(a.country and a.country == b.country and a.kind == b.kind)
 
 
-def _nearest_other(actors: list[Actor], source: Actor, position: int) -> Actor | None:
-    """The actor mention of the sentence closest to the trigger, other than the source."""
+def _nearest_other(
+    actors: list[Actor], source: Actor, position: int, claimant: Actor | None = None
+) -> Actor | None:
+    """The actor mention of the sentence closest to the trigger, other than the
+    source, the claimant and the media ("rapporte l'AFP" names no participant)."""
     best, dist = None, None
     for a in actors:
-        if _same_side(a, source):
+        if _same_side(a, source) or a.kind == "MED":
+            continue
+        if claimant is not None and a.id == claimant.id:
             continue
         d = abs(a.start - position)
         if dist is None or d < dist:
@@ -890,7 +895,9 @@ def code_sentence(
         if guess:
             other = context.other_side(sources[0])
             if other is None or _same_side(other, sources[0]):
-                other = _nearest_other(sent_actors, sources[0], document.to_text(head.idx))
+                other = _nearest_other(
+                    sent_actors, sources[0], document.to_text(head.idx), claimed_by
+                )
             if other is None:  # the previous sentence's participants
                 other = _nearest_other(context.last_actors, sources[0], sent_start)
             if other is not None:
