@@ -21,11 +21,12 @@ def _raw(name: str) -> dict:
 def test_events_coder_lexicon_type_block(etype):
     block = _raw("triggers.yaml")[etype]
     assert set(block) <= {"genitive", "genitive_source_kinds", "object", "guess_target",
-                          "clause_target", "targets", "adjectival",
+                          "clause_target", "targets", "adjectival", "adjectives",
                           "verbs", "nouns", "phrases"}
     assert block.get("genitive", "source") in ("source", "target")
     assert block.get("object", "target") in ("target", "none")
     entries = [*(block.get("verbs") or []), *(block.get("nouns") or []),
+               *(block.get("adjectives") or []),
                *(block.get("phrases") or [])]
     assert len(entries) >= 10, f"{etype}: too few triggers to generalise"
     for item in entries:
@@ -40,7 +41,8 @@ def test_events_coder_lexicon_rejects_unknown_option():
 
 def test_events_coder_lexicon_inflected_forms():
     lex = load_lexicon()
-    assert lex.verb_forms[fold("arrêtés")] == fold("arrêter")
+    assert lex.verb_forms["arrêtés"] == fold("arrêter")
+    assert "critique" not in lex.verb_forms  # "critiqué" is a participle, "critique" is not
     assert lex.noun_forms[fold("frappes")] == fold("frappe")
 
 

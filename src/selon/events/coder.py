@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from selon.events.status import event_status, future_date
+from selon.events.status import event_status, future_date, load_cues
 from selon.model import QUAD, Actor, Document, Event, Offsets
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ class Entry:
     bare: bool = False
     genitive: str | None = None
     weak: bool = False
+    kind: str = "verbs"
 
     @property
     def conditional(self) -> bool:
@@ -78,6 +79,7 @@ class Entry:
 class Lexicon:
     verbs: dict[str, list[Entry]] = field(default_factory=dict)
     nouns: dict[str, list[Entry]] = field(default_factory=dict)
+    adjectives: dict[str, list[Entry]] = field(default_factory=dict)
     phrases: dict[str, list[Entry]] = field(default_factory=dict)
     verb_forms: dict[str, str] = field(default_factory=dict)
     noun_forms: dict[str, str] = field(default_factory=dict)
@@ -128,7 +130,7 @@ def _parse_entry(kind: str, raw: str, fw: frozenset[str]) -> Entry:
             raise ValueError(f"triggers.yaml: unknown option {opt!r} in {raw!r}")
     word = parts[0]
     words = _split_words(word, fw) if " " in word.strip() or kind == "phrases" else (fold(word),)
-    return Entry(type=kind, words=words, **opts)
+    return Entry(type=kind, words=words, kind=kind, **opts)
 
 
 @lru_cache(maxsize=1)
@@ -160,7 +162,9 @@ def load_lexicon() -> Lexicon:
         lex.adjectival[etype] = bool(block.get("adjectival", False))
         lex.clause_target[etype] = bool(block.get("clause_target", False))
         lex.genitive_source_kinds[etype] = frozenset(block.get("genitive_source_kinds") or [])
-        for kind, table in (("verbs", lex.verbs), ("nouns", lex.nouns), ("phrases", lex.phrases)):
+        tables = (("verbs", lex.verbs), ("nouns", lex.nouns), ("adjectives", lex.adjectives),
+                  ("phrases", lex.phrases))
+        for kind, table in tables:
             for item in block.get(kind) or []:
                 entry = _parse_entry(kind, item, fw)
                 entry = Entry(**{**entry.__dict__, "type": etype})
@@ -170,12 +174,14 @@ def load_lexicon() -> Lexicon:
                 (word,) = entry.words
                 table.setdefault(word, []).append(entry)
                 if kind == "verbs":
+                    # accents kept in forms: "critiqué" is a participle, "critique" is not
+                    spelled = _accented(item)
                     for ending, repl in inflection.items():
-                        if word.endswith(fold(ending)):
-                            stem = word[: -len(ending)]
+                        if spelled.endswith(ending):
+                            stem = spelled[: -len(ending)]
                             for r in repl:
-                                lex.verb_forms.setdefault(fold(stem + r), word)
-                elif kind == "nouns":
+                                lex.verb_forms.setdefault(_accented(stem + r), word)
+                elif kind in ("nouns", "adjectives"):
                     for s in plural:
                         lex.noun_forms.setdefault(word + s, word)
     # words of phrases: any inflection (tense, number), the parser's lemma
@@ -193,7 +199,7 @@ def load_lexicon() -> Lexicon:
                             lex.phrase_forms.setdefault(fold(stem + r), word)
                 for suffix in plural:
                     lex.phrase_forms.setdefault(word + suffix, word)
-    for table in (lex.verbs, lex.nouns, lex.phrases):
+    for table in (lex.verbs, lex.nouns, lex.adjectives, lex.phrases):
         for key, entries in table.items():  # conditional entries first, stable
             table[key] = sorted(entries, key=lambda e: not e.conditional)
         for key, entries in lex.phrases.items():  # longest phrases first
@@ -204,11 +210,19 @@ def load_lexicon() -> Lexicon:
 # ---------------------------------------------------------------- matching
 
 
+def _accented(text: str) -> str:
+    """Lower-case word with its accents (the first field of a lexicon entry)."""
+    return str(text).split(";")[0].strip().lower().replace("’", "'")
+
+
 def _keys(token: Token, lex: Lexicon) -> tuple[str, ...]:
     """Lookup keys of a token: lemma, form, and the lexicon word its form inflects."""
     lemma, low = fold(token.lemma_), fold(token.text)
-    forms = lex.noun_forms if token.pos_ in _NOMINAL else lex.verb_forms
-    form = forms.get(low) or forms.get(lemma)
+    if token.pos_ in _NOMINAL:
+        form = lex.noun_forms.get(low) or lex.noun_forms.get(lemma)
+    else:
+        form = lex.verb_forms.get(_accented(token.text)) or lex.verb_forms.get(
+            _accented(token.lemma_))
     return tuple(dict.fromkeys(k for k in (lemma, low, form) if k))
 
 
@@ -330,12 +344,12 @@ def find_triggers(
         if tok.pos_ in _NOMINAL and any(c.dep_.startswith("aux") for c in tok.children):
             # a participle the tagger took for a noun: "a téléphoné"
             tables: tuple[dict[str, list[Entry]], ...] = (lex.verbs, lex.nouns)
-            form = lex.verb_forms.get(fold(tok.text))
+            form = lex.verb_forms.get(_accented(tok.text))
             keys[i] = (*keys[i], form) if form else keys[i]
-        elif tok.pos_ in _NOMINAL:  # nouns only: "la marche" is no verb
-            tables = (lex.nouns,)
-        elif tok.pos_ == "ADJ":  # participles: "les civils blessés"
-            tables = (lex.verbs,)
+        elif tok.pos_ in _NOMINAL:  # "la marche" is no verb; "« inacceptables »" tagged NOUN
+            tables = (lex.nouns, lex.adjectives)
+        elif tok.pos_ == "ADJ":  # participles ("les civils blessés"), adjectives
+            tables = (lex.verbs, lex.adjectives)
         else:  # a verb, or a noun the tagger took for one
             tables = (lex.verbs, lex.nouns)
         entry = None
@@ -808,7 +822,9 @@ def code_sentence(
     parsed = []
     for trig in triggers:
         etype, head = trig.entry.type, trig.head
-        if head.pos_ in _NOMINAL and not any(c.dep_.startswith("aux") for c in head.children):
+        if head.pos_ in _NOMINAL and trig.entry.kind != "adjectives" and not any(
+            c.dep_.startswith("aux") for c in head.children
+        ):
             src_t, tgt_t, adjectival = _noun_args(head, trig.entry, etype, lex, heads, document)
         else:
             src_t, tgt_t = _verb_args(head, etype, lex)
@@ -844,7 +860,7 @@ def code_sentence(
             continue
         if trig.entry.bare and any(t.i in heads for t in head.subtree if t != head):
             continue
-        if head.dep_ == "amod" and (
+        if head.dep_ == "amod" and trig.entry.kind == "verbs" and (
             head.head.i in heads or not lex.adjectival.get(etype)
         ):  # "attaques coordonnées", "une volonté coordonnée"; but "des civils blessés"
             continue
@@ -907,6 +923,8 @@ def code_sentence(
             # négociations ont repris") is read as theirs
             sources, targets = [context.dyads[-1][0]], [context.dyads[-1][1]]
         status = event_status(head, lex.support_verbs)
+        if status != "negated" and etype in load_cues().uttered_types:
+            status = "occurred"  # a threat in the future tense is still a threat made
         date, location = _where(document, sent, head)
         if status == "occurred" and head.pos_ in _NOMINAL and (
             _after(date, document.published) or future_date(getattr(date, "text", None))

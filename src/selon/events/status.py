@@ -60,6 +60,7 @@ class StatusCues:
     future_endings: frozenset[str]
     conditional_endings: frozenset[str]
     future_date_words: frozenset[str]
+    uttered_types: frozenset[str]
     condition_markers: frozenset[str]
 
 
@@ -69,7 +70,13 @@ def load_cues() -> StatusCues:
     raw = yaml.safe_load(text) or {}
     fields = StatusCues.__dataclass_fields__
     return StatusCues(
-        **{name: frozenset(str(w).lower() for w in raw.get(name) or []) for name in fields}
+        **{
+            name: frozenset(
+                str(w) if name == "uttered_types" else str(w).lower()
+                for w in raw.get(name) or []
+            )
+            for name in fields
+        }
     )
 
 
