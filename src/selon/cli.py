@@ -146,15 +146,21 @@ def eval_(
     from selon.evaluate import evaluate, format_scores
 
     apply_config(config)
+    records: list[dict] = []
     try:
-        scores = evaluate(corpus, predictions_path=predictions)
+        scores = evaluate(corpus, predictions_path=predictions, records_out=records)
     except (OSError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     if as_json:
         print(json.dumps(scores, ensure_ascii=False, indent=2))
     else:
+        from selon.quality import evaluate_labels, format_labels
+
         Console().print(format_scores(scores))
+        labels = evaluate_labels(records)
+        if any(labels.get(k) for k in labels if k != "threshold"):
+            print(format_labels(labels))
 
 
 @app.command()

@@ -311,8 +311,17 @@ def score(records: Iterable[dict], gold: list[dict]) -> dict[str, Any]:
     return scores_from(tally)
 
 
-def evaluate(corpus: Path, predictions_path: Path | None = None, nlp=None) -> dict[str, Any]:
-    """Run the pipeline over a corpus folder and score it."""
+def evaluate(
+    corpus: Path,
+    predictions_path: Path | None = None,
+    nlp=None,
+    records_out: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Run the pipeline over a corpus folder and score it.
+
+    ``records_out``, when given, receives the predicted records (as JSON dicts),
+    so a caller can score more than the events (e.g. the reliability labels).
+    """
     from selon.pipeline import extract_many
 
     articles, gold = load_corpus(corpus)
@@ -322,6 +331,8 @@ def evaluate(corpus: Path, predictions_path: Path | None = None, nlp=None) -> di
         with open(predictions_path, "w", encoding="utf-8") as fh:
             for d in dumped:
                 fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    if records_out is not None:
+        records_out.extend(dumped)
     return score(dumped, gold)
 
 
