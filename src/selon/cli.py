@@ -29,6 +29,16 @@ ConfigOpt = Annotated[
     typer.Option("--config", help="YAML file overriding settings (see docs/settings.md)."),
 ]
 
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(help="Publication date YYYY-MM-DD for inputs that do not carry one."),
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", help="Force the input format (text, html, jsonl, warc, feed…)."),
+]
+ProcessesOpt = Annotated[int, typer.Option("--processes", "-p", help="Parser processes.")]
+
 
 def apply_config(config: Path | None) -> None:
     if config is not None:
@@ -75,15 +85,9 @@ def extract(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write JSON Lines here, not stdout.")
     ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date YYYY-MM-DD for inputs that do not carry one."),
-    ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option("--format", help="Force the input format (text, html, jsonl…)."),
-    ] = None,
-    n_process: Annotated[int, typer.Option("--processes", "-p", help="Parser processes.")] = 1,
+    published: PublishedOpt = None,
+    fmt: FormatOpt = None,
+    n_process: ProcessesOpt = 1,
     pretty: Annotated[bool, typer.Option(help="Indent the JSON (one record per block).")] = False,
     config: ConfigOpt = None,
 ) -> None:
@@ -189,15 +193,9 @@ def ingest(
         ),
     ],
     db: DbOpt = "selon.db",
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date YYYY-MM-DD for inputs that do not carry one."),
-    ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option("--format", help="Force the input format (text, html, jsonl, warc, feed…)."),
-    ] = None,
-    n_process: Annotated[int, typer.Option("--processes", "-p", help="Parser processes.")] = 1,
+    published: PublishedOpt = None,
+    fmt: FormatOpt = None,
+    n_process: ProcessesOpt = 1,
     dask: Annotated[
         str | None,
         typer.Option("--dask", help="Run on a Dask cluster (tcp://HOST:PORT); workers write "

@@ -577,7 +577,7 @@ def _resolve_weekday(
 # context: is the event past or planned?
 
 
-def _clause_verb(token: Token) -> Token:
+def clause_verb(token: Token) -> Token:
     """The verb heading ``token``'s clause (the token itself if it is one), or the root."""
     current = token
     for _ in range(8):
@@ -613,7 +613,7 @@ def tense_direction(trigger: Token) -> int | None:
             child.pos_ in _CLAUSE_VERB_POS and fold(child.lemma_) in r.future_lemmas
         ):
             return 1
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     for _ in range(3):
         if fold(verb.text) in r.future_words:  # "le vote est prévu jeudi"
             return 1
@@ -637,7 +637,7 @@ def tense_direction(trigger: Token) -> int | None:
         if fold(head.lemma_) in r.future_lemmas and verb.dep_ in ("xcomp", "ccomp"):
             return 1
         if "Inf" in verb.morph.get("VerbForm") and verb.dep_ == "xcomp":
-            verb = _clause_verb(head)  # "conviennent de rechercher": the governing verb
+            verb = clause_verb(head)  # "conviennent de rechercher": the governing verb
             continue
         break
     return None
@@ -680,7 +680,7 @@ def find_date(document: Document, sent: Span, trigger: Token) -> DateRef | None:
     inside = [c for c in candidates(document) if sent.start_char <= c.start < sent.end_char]
     if not inside:
         return None
-    trigger_clause = _clause_verb(trigger)
+    trigger_clause = clause_verb(trigger)
     best: tuple[tuple[int, int], Candidate, bool] | None = None
     for cand in inside:
         span = _span(document, cand)
@@ -690,7 +690,7 @@ def find_date(document: Document, sent: Span, trigger: Token) -> DateRef | None:
         in_clause = (
             root.i == trigger.i
             or any(a.i == trigger.i for a in root.ancestors)
-            or _clause_verb(root).i == trigger_clause.i
+            or clause_verb(root).i == trigger_clause.i
         )
         distance = min(abs(t.i - trigger.i) for t in span)
         key = (0 if in_clause else 1, distance)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from selon.events.dates import fold, folded_text
+from selon.events.dates import clause_verb, fold, folded_text
 from selon.model import Document, Location
 
 if TYPE_CHECKING:
@@ -295,14 +295,6 @@ def _is_location(document: Document, mention: Mention, span: Span) -> int | None
     return None
 
 
-def _clause_verb(token: Token) -> Token:
-    current = token
-    for _ in range(8):
-        if current.pos_ in _CLAUSE_VERB_POS or current.head is current:
-            return current
-        current = current.head
-    return current
-
 
 def _attached(token: Token, trigger: Token) -> bool:
     """Whether ``token`` hangs from the trigger itself, through place nouns at most.
@@ -337,7 +329,7 @@ def find_location(document: Document, sent: Span, trigger: Token) -> Location | 
     doc = document.doc
     if doc is None:
         return None
-    trigger_clause = _clause_verb(trigger)
+    trigger_clause = clause_verb(trigger)
     best: tuple[tuple[int, int, int, int], Mention] | None = None
     for m in mentions(document):
         if m.start < sent.start or m.end > sent.end:
@@ -352,7 +344,7 @@ def find_location(document: Document, sent: Span, trigger: Token) -> Location | 
             level, weak = 1, 1
         elif direct:
             level = 0
-        elif _clause_verb(root).i == trigger_clause.i:
+        elif clause_verb(root).i == trigger_clause.i:
             level = 1
         elif any(a.i == trigger.i for a in root.ancestors):  # a clause under the trigger
             level = 2
