@@ -215,6 +215,7 @@ def ingest(
     Articles already stored (same URL, or same text) are skipped before parsing,
     so rerunning an interrupted ingest finishes it. Inputs that cannot be read or
     coded are stored with their error and counted; they never stop the run.
+    Exit status is 1 if any article of this run failed, else 0.
     """
     from selon.store import open_store
     from selon.store.ingest import ingest as run_ingest
@@ -256,6 +257,8 @@ def ingest(
             f"{summary.rate:.1f} articles/s"
         )
     store.close()
+    # like `extract`: the exit status says whether any input of this run failed
+    raise typer.Exit(1 if summary.failed else 0)
 
 
 query_app = typer.Typer(
