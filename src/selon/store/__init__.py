@@ -372,10 +372,9 @@ class Store:
             where.append(e.article_id == article_id)
         return and_(*where) if where else None
 
-    def events(self, *, limit: int | None = 100, offset: int = 0, **filters) -> list[dict]:
-        """Events matching the filters (actor, country, type, since, until, claimant,
-        hedged, status, article_id), by date then id, each with its article's
-        url/outlet/title and its corpus event id (when stories were computed)."""
+    def _events_query(self, **filters):
+        """Filtered events with their article's url/outlet/title and corpus event id,
+        in date then id order: the one query behind :meth:`events` and :meth:`iter_events`."""
         cond = self._event_filter(**filters)
         q = (
             select(
@@ -387,7 +386,13 @@ class Store:
         )
         if cond is not None:
             q = q.where(cond)
-        q = q.order_by(s.events.c.date, s.events.c.id).offset(offset)
+        return q.order_by(s.events.c.date, s.events.c.id)
+
+    def events(self, *, limit: int | None = 100, offset: int = 0, **filters) -> list[dict]:
+        """Events matching the filters (actor, country, type, since, until, claimant,
+        hedged, status, article_id), by date then id, each with its article's
+        url/outlet/title and its corpus event id (when stories were computed)."""
+        q = self._events_query(**filters).offset(offset)
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
@@ -395,18 +400,7 @@ class Store:
 
     def iter_events(self, batch: int = 1000, **filters) -> Iterator[dict]:
         """Every event matching the filters, streamed in date order (for exports)."""
-        cond = self._event_filter(**filters)
-        q = (
-            select(
-                s.events, s.articles.c.url, s.articles.c.outlet, s.articles.c.title,
-                s.corpus_claims.c.corpus_event_id,
-            )
-            .join(s.articles, s.articles.c.id == s.events.c.article_id)
-            .outerjoin(s.corpus_claims, s.corpus_claims.c.event_id == s.events.c.id)
-        )
-        if cond is not None:
-            q = q.where(cond)
-        q = q.order_by(s.events.c.date, s.events.c.id)
+        q = self._events_query(**filters)
         with self.engine.connect() as conn:
             for row in conn.execution_options(yield_per=batch).execute(q):
                 yield _event_dict(row._mapping)
