@@ -21,7 +21,7 @@ def _raw(name: str) -> dict:
 def test_events_coder_lexicon_type_block(etype):
     block = _raw("triggers.yaml")[etype]
     assert set(block) <= {"genitive", "genitive_source_kinds", "object", "guess_target",
-                          "clause_target", "targets", "adjectival", "adjectives",
+                          "clause_target", "targets", "adjectival", "adjectives", "anaphoric",
                           "verbs", "nouns", "phrases"}
     assert block.get("genitive", "source") in ("source", "target")
     assert block.get("object", "target") in ("target", "none")

@@ -20,7 +20,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,7 @@ SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 _VERBAL = frozenset({"VERB", "ADJ"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _ARG_POS = frozenset({"NOUN", "PROPN", "PRON", "X"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 #: relations of an adjunct event to the verb it circumstantiates
 _ADJUNCTS = frozenset({"obl", "obl:mod", "obl:arg", "nmod", "advcl"})
 
@@ -68,6 +69,8 @@ class Entry:
     bare: bool = False
     genitive: str | None = None
     weak: bool = False
+    said: bool = False
+    last_head: bool = False
     kind: str = "verbs"
 
     @property
@@ -98,6 +101,7 @@ class Lexicon:
     locative_preps: frozenset[str] = frozenset()
     both_sides: frozenset[str] = frozenset()
     adjectival: dict[str, bool] = field(default_factory=dict)
+    anaphoric: dict[str, bool] = field(default_factory=dict)
     content_types: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
     gap: int = 3
@@ -120,8 +124,10 @@ def _parse_entry(kind: str, raw: str, fw: frozenset[str]) -> Entry:
         key = key.strip()
         if key in ("prep", "noprep"):
             opts[key] = frozenset(fold(v) for v in value.split("|") if v.strip())
-        elif key in ("refl", "norefl", "bare"):
+        elif key in ("refl", "norefl", "bare", "said"):
             opts[key] = True
+        elif key == "head" and value.strip() == "last":
+            opts["last_head"] = True
         elif key == "actor":
             opts["weak"] = True
         elif key in ("mode", "genitive"):
@@ -161,6 +167,7 @@ def load_lexicon() -> Lexicon:
         lex.guess_target[etype] = bool(block.get("guess_target", True))
         lex.adjectival[etype] = bool(block.get("adjectival", False))
         lex.clause_target[etype] = bool(block.get("clause_target", False))
+        lex.anaphoric[etype] = bool(block.get("anaphoric", False))
         lex.genitive_source_kinds[etype] = frozenset(block.get("genitive_source_kinds") or [])
         tables = (("verbs", lex.verbs), ("nouns", lex.nouns), ("adjectives", lex.adjectives),
                   ("phrases", lex.phrases))
@@ -223,6 +230,8 @@ def _keys(token: Token, lex: Lexicon) -> tuple[str, ...]:
     else:
         form = lex.verb_forms.get(_accented(token.text)) or lex.verb_forms.get(
             _accented(token.lemma_))
+        if form is None and token.pos_ == "ADJ":  # "inacceptables"
+            form = lex.noun_forms.get(low)
     return tuple(dict.fromkeys(k for k in (lemma, low, form) if k))
 
 
@@ -327,7 +336,7 @@ def find_triggers(
                 if idx is None:
                     continue
                 span_toks = [tokens[j] for j in idx]
-                head = _phrase_head(span_toks)
+                head = span_toks[-1] if entry.last_head else _phrase_head(span_toks)
                 if not _accepts(entry, head, lex):
                     continue
                 used.update(idx)
@@ -397,9 +406,28 @@ def _is_passive(tok: Token) -> bool:
     return tok.dep_ == "acl" and "Part" in morph.get("VerbForm") and "Past" in morph.get("Tense")
 
 
+def verbal_active(tok: Token) -> bool:
+    """A verb in the active voice: its subject, when it has one, is its agent."""
+    return tok.pos_ not in _NOMINAL and not _is_passive(tok)
+
+
+def _is_dateline(tok: Token) -> bool:
+    """An upper-case place name opening a sentence before a dash ("PARIS —")."""
+    doc = tok.doc
+    return (
+        tok.i == tok.sent.start and tok.is_upper and len(tok.text) > 1
+        and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("—", "–", "-")
+    )
+
+
 def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
-    """The subject of a verb (token, is-passive-subject), inherited from governors."""
-    for c in tok.children:
+    """The subject of a verb (token, is-passive-subject), inherited from governors.
+
+    A dateline the parser took for a subject ("BRUXELLES — L'UE a convenu…")
+    is skipped.
+    """
+    children = [c for c in tok.children if not _is_dateline(c)]
+    for c in children:
         if c.dep_ in ("nsubj", "expl:subj"):
             if "Rel" in c.morph.get("PronType") and tok.dep_ == "acl:relcl":
                 return tok.head, False
@@ -487,7 +515,11 @@ def _noun_args(
     adjectival: list[Token] = []
     for c in tok.children:
         cases = _case_words(c)
-        if c.dep_ in ("nmod", "obl", "obl:arg") and c.pos_ in _ARG_POS:
+        if c.dep_ == "nsubj" and c.pos_ in _ARG_POS and any(
+            g.dep_ == "cop" for g in tok.children
+        ):  # a copular predicate: "X sera au téléphone avec Y", "X est en visite à Y"
+            src.append(c)
+        elif c.dep_ in ("nmod", "obl", "obl:arg") and c.pos_ in _ARG_POS:
             if cases & lex.agent_preps:
                 src.append(c)
             elif cases & lex.pair_preps:
@@ -537,6 +569,19 @@ def _noun_args(
     if not tgt and tok.dep_ == "nsubj" and host.pos_ in _VERBAL:  # "les sanctions visent X"
         tgt.extend(c for c in host.children if c.dep_ == "obj" and c.pos_ in _ARG_POS)
     return src, tgt, adjectival
+
+
+def _judged_actor(document: Document, head: Token) -> Actor | None:
+    """The first actor named in the subject of an evaluative trigger: what a
+    speaker judges ("le fait que la Russie veuille…", "les demandes de X")."""
+    subj, _passive = _subject(head)
+    if subj is None:
+        return None
+    for t in subj.subtree:
+        actor = _actor(document, t)
+        if actor is not None:
+            return actor
+    return None
 
 
 def _adjuncts(tok: Token) -> list[Token]:
@@ -640,11 +685,16 @@ def _actors(document: Document, tokens: list[Token]) -> list[Actor | None]:
                 break
         else:
             continue
-        same = [i for i, b in enumerate(actors) if b is not None and _same_side(a, b)]
-        if not same:
-            actors.append(a)
-        elif _is_person(a) and not _is_person(actors[same[0]]):
-            actors[same[0]] = a  # "les chefs de la diplomatie russe, Sergueï Lavrov"
+        found = [a]
+        for c in group[0].children:  # "les délégations ukrainienne et russe": two sides
+            if c.dep_ == "amod":
+                found.extend(b for b in map(partial(_actor, document), c.conjuncts) if b)
+        for a in found:
+            same = [i for i, b in enumerate(actors) if b is not None and _same_side(a, b)]
+            if not same:
+                actors.append(a)
+            elif _is_person(a) and not _is_person(actors[same[0]]):
+                actors[same[0]] = a  # "les chefs de la diplomatie russe, Sergueï Lavrov"
     return actors
 
 
@@ -718,6 +768,16 @@ def _argument_actors(document: Document, sent: Span, start: int, end: int) -> li
     return out
 
 
+def _possessor(
+    actors: list[Actor], targets: list[Actor | None], position: int
+) -> Actor | None:
+    """Whom a possessive ("son invasion de l'Ukraine") points back to: the
+    nearest actor named before it in the sentence that is not the event's target."""
+    banned = {t.id for t in targets if t is not None}
+    before = [a for a in actors if a.end <= position and a.id not in banned]
+    return max(before, key=lambda a: a.end) if before else None
+
+
 def _same_side(a: Actor, b: Actor) -> bool:
     """The same actor, or two mentions of one state's same branch (Poutine, la Russie)."""
     return a.id == b.id or bool(a.country and a.country == b.country and a.kind == b.kind)
@@ -730,7 +790,9 @@ def _nearest_other(
     source, the claimant and the media ("rapporte l'AFP" names no participant)."""
     best, dist = None, None
     for a in actors:
-        if _same_side(a, source) or a.kind == "MED":
+        if _same_side(a, source) or a.kind == "MED" or (
+            a.country and a.country == source.country
+        ):  # a guessed partner is another state's ("Kiev … les soldats ukrainiens")
             continue
         if claimant is not None and a.id == claimant.id:
             continue
@@ -750,10 +812,12 @@ def _after(date: Any, published: str | None) -> bool:
 
 
 def _main_subject_actor(document: Document, sent: Span) -> Actor | None:
-    for tok in sent:
-        if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.dep_ == "ROOT":
-            return _actor(document, tok)
-    return None
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not subjects:
+        return None
+    before = [c for c in subjects if c.i < root.i]
+    return _actor(document, before[-1] if before else subjects[0])
 
 
 def _name_tokens(document: Document) -> frozenset[int]:
@@ -785,6 +849,7 @@ class Context:
     previous: Actor | None = None
     dyads: list[tuple[Actor, Actor]] = field(default_factory=list)
     last_actors: list[Actor] = field(default_factory=list)
+    by_type: dict[str, tuple[Actor, Actor | None]] = field(default_factory=dict)
     window: int = 6
 
     def other_side(self, actor: Actor) -> Actor | None:
@@ -793,6 +858,14 @@ class Context:
                 return t
             if t.id == actor.id:
                 return s
+        return None
+
+    def principal_pair(self) -> tuple[Actor, Actor] | None:
+        """The latest dyad between two sides that can negotiate, agree or
+        fight: "les deux parties" are not a state and its prisoners."""
+        for s, t in reversed(self.dyads[-self.window:]):
+            if s.kind != "CVL" and t.kind != "CVL" and not _same_side(s, t):
+                return s, t
         return None
 
     def remember(self, source: Actor | None, target: Actor | None) -> None:
@@ -858,7 +931,9 @@ def code_sentence(
 
         if trig.entry.weak and (etype in strong_types or head.i in argument_tokens):
             continue
-        if trig.entry.bare and any(t.i in heads for t in head.subtree if t != head):
+        if trig.entry.bare and any(
+            t.i in heads for c in head.children if c.dep_ not in _SUBJECTS for t in c.subtree
+        ):  # "X a démenti toute attaque"; but "ces demandes sont inacceptables"
             continue
         if head.dep_ == "amod" and trig.entry.kind == "verbs" and (
             head.head.i in heads or not lex.adjectival.get(etype)
@@ -868,17 +943,18 @@ def code_sentence(
             lex.content_types
         ):  # "réclame la libération de X": the content of a request, not an event
             continue
-        if head.pos_ not in _NOMINAL and any(
+        if head.pos_ not in _NOMINAL and not trig.entry.said and any(
             c.dep_ in ("nsubj", "nsubj:pass") and c.i in heads and c.i < head.i
             for c in head.children
         ):  # "les sanctions visent…": the noun's event, not a second one
             continue
         sources = _actors(document, src_t)
         targets = _actors(document, tgt_t)
-        if context.dyads and not targets and any(
+        pair = context.principal_pair()
+        if pair and not targets and any(
             fold(w.text) in lex.both_sides for t in src_t for w in t.subtree
         ):  # "les deux dirigeants", "tous deux": the two sides of the latest exchange
-            sources = list(context.dyads[-1])
+            sources = list(pair)
         if not targets and head.i in absorbed:
             targets = _actors(document, absorbed[head.i])
         if targets:  # "la rencontre entre X et Y": X is no target of itself
@@ -888,7 +964,9 @@ def code_sentence(
         if not sources:
             for a in adjectival:
                 actor = _actor(document, a)
-                if actor is not None:  # "l'invasion russe"
+                if actor is None and "Yes" in a.morph.get("Poss"):
+                    actor = _possessor(sent_actors, targets, document.to_text(a.idx))
+                if actor is not None:  # "l'invasion russe", "son invasion de l'Ukraine"
                     sources = [actor]
                     break
         if not sources and targets and targets[0] is not None:
@@ -899,6 +977,22 @@ def code_sentence(
         span = sent.doc[toks[0].i : toks[-1].i + 1]
         tspan = document.text_span(span)
         claimed_by, chain, hedged = _claims(document, tspan.start, tspan.end, head)
+        if trig.entry.said and claimed_by is not None:
+            # "X viole le droit international, déclare Y": Y accuses X
+            judged = _judged_actor(document, head)
+            if judged is not None and judged.id != claimed_by.id:
+                sources, targets = [claimed_by], [judged]
+                explicit = {claimed_by.id, judged.id}
+        if not sources and not verbal_active(head) and etype in context.by_type and (
+            lex.anaphoric.get(etype)
+        ):
+            # "les sanctions visent…" after "l'UE a imposé des sanctions": the
+            # same kind of event named again is the one already told
+            s0, t0 = context.by_type[etype]
+            if not any(t is not None and _same_side(t, s0) for t in targets):
+                sources = [s0]
+                if not targets and not tgt_t and t0 is not None:
+                    targets = [t0]
         # the previous sentence's subject stands in for a verb's missing
         # subject ("Il a aussi …"); for agentless passives and noun events,
         # whose agent the text often leaves open, only when a target is named
@@ -938,6 +1032,8 @@ def code_sentence(
             seen.add(key)
             if explicit:  # not dyads guessed entirely from context
                 context.remember(s, t)
+                if s is not None and s.id in explicit:
+                    context.by_type[etype] = (s, t)
             events.append(Event(
                 type=etype, mode=trig.entry.mode, quad=QUAD[etype], status=status,
                 hedged=hedged, trigger=tspan, sentence=Offsets(start=sent_start, end=sent_end),

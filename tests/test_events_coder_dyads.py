@@ -1,0 +1,76 @@
+"""Dyads on the full pipeline: who acts on whom once the actor resolver has run.
+
+Each sentence pins one rule of the coder that picks a participant where the
+parse alone does not give it: a dateline is no subject, a possessive points
+back, an evaluation is the speaker's, the sides of a meeting named by their
+adjectives, an agentless noun naming again an event already told.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _dyads(record) -> set[tuple[str, str | None, str | None]]:
+    def c(actor):
+        return actor.country if actor is not None else None
+
+    return {(e.type, c(e.source), c(e.target)) for e in record.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an upper-case dateline before a dash is no subject
+        ("OTTAWA — Le Japon a décidé mardi d'imposer de nouvelles sanctions à l'Iran.",
+         ("SANCTION", "JPN", "IRN")),
+        # a possessive on an event noun: the actor named before it, not the target
+        ("Le Maroc a condamné l'Algérie, un an après son invasion du Sahara.",
+         ("ASSAULT", "DZA", None)),
+        # an evaluation: the speaker judges the actor named in its subject
+        ("Les demandes de Pékin sont inacceptables, a affirmé le président philippin.",
+         ("REJECT", "PHL", "CHN")),
+        # "les délégations arménienne et azerbaïdjanaise": two sides
+        ("Les délégations arménienne et azerbaïdjanaise se sont réunies lundi à Genève.",
+         ("CONSULT", "ARM", "AZE")),
+        # a copular noun predicate takes its subject as source
+        ("Le ministre indien Subrahmanyam Jaishankar sera au téléphone avec son "
+         "homologue chinois lundi.", ("CONSULT", "IND", "CHN")),
+        # "être forcé de répondre": the one forced is the one threatening
+        ("Si rien ne change, la Chine sera forcée de répondre.", ("THREATEN", "CHN", None)),
+    ],
+)
+def test_events_coder_dyads(code, text, expected):
+    assert expected in _dyads(code(text))
+
+
+def test_events_coder_dyads_anaphoric_noun_takes_earlier_source(code):
+    found = _dyads(code(
+        "Le Japon a imposé des sanctions à la Corée du Nord. "
+        "Ces sanctions visent une dizaine de banques."
+    ))
+    assert ("SANCTION", "JPN", "PRK") in found
+    assert ("SANCTION", "JPN", None) in found
+
+
+def test_events_coder_dyads_attacks_are_not_anaphoric(code):
+    # many attacks are many incidents: a later agentless one keeps no source
+    record = code(
+        "Des rebelles ont attaqué la caserne de Gao lundi. "
+        "Une attaque a aussi visé un marché mardi."
+    )
+    later = [e for e in record.events if e.type == "ASSAULT" and e.trigger.text == "attaque"]
+    assert later and all(e.source is None or e.source.kind != "REB" for e in later)
+
+
+def test_events_coder_dyads_guessed_partner_is_another_state(code):
+    # no partner named: the French soldiers of the sentence are not France's partner
+    record = code(
+        "Paris et Berlin ont signé un accord de défense. "
+        "Paris a proposé un cessez-le-feu, selon des soldats français."
+    )
+    agree = [e for e in record.events if e.type == "AGREE" and e.source is not None]
+    assert agree
+    assert all(
+        e.target is None or e.target.country != e.source.country for e in agree
+    )
