@@ -102,6 +102,9 @@ class Lexicon:
     both_sides: frozenset[str] = frozenset()
     adjectival: dict[str, bool] = field(default_factory=dict)
     anaphoric: dict[str, bool] = field(default_factory=dict)
+    #: noun of a complex preposition → the preposition ("faveur" → "en faveur")
+    complex_preps: dict[str, str] = field(default_factory=dict)
+    territory_target: dict[str, bool] = field(default_factory=dict)
     content_types: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
     gap: int = 3
@@ -157,6 +160,9 @@ def load_lexicon() -> Lexicon:
         reflexives=frozenset(fold(w) for w in raw.get("reflexive_pronouns") or []),
         gap=int(raw.get("phrase_gap") or 3),
     )
+    for prep in raw.get("complex_prepositions") or []:
+        words = fold(prep).replace("'", "' ").split()
+        lex.complex_preps[words[-1]] = fold(prep)
     inflection: dict[str, list[str]] = raw.get("inflection") or {}
     plural = [str(s) for s in raw.get("noun_plural") or []]
     for etype in QUAD:
@@ -168,6 +174,7 @@ def load_lexicon() -> Lexicon:
         lex.adjectival[etype] = bool(block.get("adjectival", False))
         lex.clause_target[etype] = bool(block.get("clause_target", False))
         lex.anaphoric[etype] = bool(block.get("anaphoric", False))
+        lex.territory_target[etype] = bool(block.get("territory_target", False))
         lex.genitive_source_kinds[etype] = frozenset(block.get("genitive_source_kinds") or [])
         tables = (("verbs", lex.verbs), ("nouns", lex.nouns), ("adjectives", lex.adjectives),
                   ("phrases", lex.phrases))
@@ -395,13 +402,36 @@ def _case_words(token: Token) -> set[str]:
     return {fold(c.text) for c in token.children if c.dep_ in ("case", "fixed", "mark")}
 
 
+def _complex_complements(tok: Token, lex: Lexicon) -> list[tuple[Token, str]]:
+    """Complements behind a complex preposition ("une aide en faveur des
+    réfugiés", "des mesures à l'encontre de X"), looked for on the word and one
+    complement further ("une aide de 25 millions en faveur de X")."""
+    out: list[tuple[Token, str]] = []
+    if not lex.complex_preps:
+        return out
+    near = [tok, *(c for c in tok.children if c.dep_ in ("nmod", "obl", "obj"))]
+    for x in near:
+        for c in x.children:
+            prep = lex.complex_preps.get(fold(c.text))
+            if prep is None or c.dep_ not in ("nmod", "obl", "obl:mod", "obl:arg"):
+                continue
+            if prep.split()[0] not in _case_words(c):
+                continue
+            out.extend((g, prep) for g in c.children
+                       if g.dep_ == "nmod" and g.pos_ in _ARG_POS)
+    return out
+
+
 def _is_passive(tok: Token) -> bool:
     """A passive verb; "se sont mis d'accord" (reflexive with être) is active."""
     children = list(tok.children)
     if any(c.dep_.startswith("expl") for c in children):
         return False
-    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children):
+    if any(c.dep_ == "aux:pass" for c in children):
         return True
+    if any(c.dep_ == "nsubj:pass" for c in children):
+        # a passive subject with "avoir" is a parser slip: "X a exigé" is active
+        return not any(c.dep_ == "aux:tense" and fold(c.lemma_) == "avoir" for c in children)
     morph = tok.morph
     return tok.dep_ == "acl" and "Part" in morph.get("VerbForm") and "Past" in morph.get("Tense")
 
@@ -456,6 +486,9 @@ def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[
     tgt: list[Token] = []
     subj, subj_passive = _subject(tok)
     passive = _is_passive(tok) or subj_passive
+    reflexive = etype in SYMMETRIC and any(
+        c.dep_.startswith("expl") and fold(c.text) in lex.reflexives for c in tok.children
+    )
     if subj is not None:
         (tgt if passive else src).append(subj)
     for c in tok.children:
@@ -477,9 +510,14 @@ def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[
         elif c.dep_ == "iobj" or (
             c.dep_ in ("obl:arg", "obl", "obl:mod", "nmod") and cases & targets_p
         ):
-            place = c.dep_ == "obl:mod" and bool(cases & lex.locative_preps)  # "à Ankara"
+            # "à Ankara" as an adjunct, or where two sides "se sont réunis à Vienne"
+            place = bool(cases & lex.locative_preps) and (
+                c.dep_ == "obl:mod" or (reflexive and c.ent_type_ == "LOC")
+            )
             if not place:
                 tgt.append(c)
+    if not tgt:
+        tgt.extend(g for g, prep in _complex_complements(tok, lex) if prep in targets_p)
     if not tgt and lex.clause_target.get(etype):
         tgt.extend(_clause_subjects(tok))
     return src, tgt
@@ -528,7 +566,9 @@ def _noun_args(
                 tgt.extend(conj[1:])
             elif cases & targets_p - lex.genitive_preps:
                 tgt.append(c)
-            elif cases & lex.genitive_preps:
+            elif cases & lex.genitive_preps and not any(
+                g.dep_ == "nummod" for g in c.children
+            ):  # "une aide de 25 millions d'euros": a quantity, no participant
                 genitive.append(c)
         elif c.dep_ == "amod" or (c.dep_ == "det" and "Yes" in c.morph.get("Poss")):
             adjectival.append(c)
@@ -540,6 +580,8 @@ def _noun_args(
             tgt or _case_words(c) & targets_p
         ):
             tgt.append(c)
+    if not tgt:
+        tgt.extend(g for g, prep in _complex_complements(tok, lex) if prep in targets_p)
     role = entry.genitive or lex.genitive.get(etype, "source")
     kinds = lex.genitive_source_kinds.get(etype)
     if genitive and role == "source" and kinds and not tgt and document is not None:
@@ -696,6 +738,39 @@ def _actors(document: Document, tokens: list[Token]) -> list[Actor | None]:
             elif _is_person(a) and not _is_person(actors[same[0]]):
                 actors[same[0]] = a  # "les chefs de la diplomatie russe, Sergueï Lavrov"
     return actors
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """ISO code → the gazetteer's name of that country, to resolve it as an actor."""
+    try:
+        from selon.events.locations import gazetteer
+    except ImportError:
+        return {}
+    out: dict[str, str] = {}
+    for place in gazetteer().places.values():
+        if place.kind == "country" and place.country:
+            out.setdefault(place.country, place.name)
+    return out
+
+
+def _territory_owner(document: Document, tokens: list[Token]) -> Actor | None:
+    """The state a seized or annexed place belongs to ("l'annexion de la
+    Crimée", "des régions annexées par Moscou"): the country of the first
+    gazetteer place inside the target phrase."""
+    if not tokens:
+        return None
+    try:
+        from selon.actors import lookup
+        from selon.events.locations import mentions
+    except ImportError:
+        return None
+    inside = {t.i for tok in tokens for t in tok.subtree}
+    for m in mentions(document):
+        if m.start in inside and m.country:
+            name = _country_names().get(m.country)
+            return lookup(name, document.published) if name else None
+    return None
 
 
 def _is_person(actor: Actor) -> bool:
@@ -957,18 +1032,34 @@ def code_sentence(
             sources = list(pair)
         if not targets and head.i in absorbed:
             targets = _actors(document, absorbed[head.i])
+        if not targets and lex.territory_target.get(etype):
+            owner = _territory_owner(document, tgt_t)
+            if owner is not None and not any(
+                a is not None and _same_side(a, owner) for a in sources
+            ):
+                targets = [owner]
         if targets:  # "la rencontre entre X et Y": X is no target of itself
             sources = [a for a in sources if a is None or not any(
                 t is not None and t.id == a.id for t in targets)] or sources[:1]
         explicit = {a.id for a in (*sources, *targets) if a is not None}
-        if not sources:
+        if not sources or not targets:
+            # "l'invasion russe", "son invasion de l'Ukraine"; a possessive
+            # plays the genitive's role: "sa libération" is the released one's
+            role = trig.entry.genitive or lex.genitive.get(etype, "source")
             for a in adjectival:
-                actor = _actor(document, a)
+                actor, side = _actor(document, a), "source"
                 if actor is None and "Yes" in a.morph.get("Poss"):
                     actor = _possessor(sent_actors, targets, document.to_text(a.idx))
-                if actor is not None:  # "l'invasion russe", "son invasion de l'Ukraine"
+                    side = role
+                if actor is None:
+                    continue
+                if side == "source" and not sources:
                     sources = [actor]
-                    break
+                elif side == "target" and not targets and not any(
+                    b is not None and _same_side(b, actor) for b in sources
+                ):
+                    targets = [actor]
+                break
         if not sources and targets and targets[0] is not None:
             other = context.other_side(targets[0])
             if other is not None and not _same_side(other, targets[0]):
