@@ -102,6 +102,8 @@ class Lexicon:
     both_sides: frozenset[str] = frozenset()
     adjectival: dict[str, bool] = field(default_factory=dict)
     anaphoric: dict[str, bool] = field(default_factory=dict)
+    #: contracted article-prepositions → their preposition ("aux" → "à")
+    contractions: dict[str, str] = field(default_factory=dict)
     #: noun of a complex preposition → the preposition ("faveur" → "en faveur")
     complex_preps: dict[str, str] = field(default_factory=dict)
     territory_target: dict[str, bool] = field(default_factory=dict)
@@ -160,6 +162,8 @@ def load_lexicon() -> Lexicon:
         reflexives=frozenset(fold(w) for w in raw.get("reflexive_pronouns") or []),
         gap=int(raw.get("phrase_gap") or 3),
     )
+    lex.contractions.update(
+        {fold(k): fold(v) for k, v in (raw.get("contractions") or {}).items()})
     for prep in raw.get("complex_prepositions") or []:
         words = fold(prep).replace("'", "' ").split()
         lex.complex_preps[words[-1]] = fold(prep)
@@ -399,7 +403,11 @@ def _phrase_head(tokens: list[Token]) -> Token:
 
 
 def _case_words(token: Token) -> set[str]:
-    return {fold(c.text) for c in token.children if c.dep_ in ("case", "fixed", "mark")}
+    """The folded prepositions of a complement, contractions also as their
+    preposition ("aux rebelles" is introduced by "à")."""
+    words = {fold(c.text) for c in token.children if c.dep_ in ("case", "fixed", "mark")}
+    contractions = load_lexicon().contractions
+    return words | {contractions[w] for w in words if w in contractions}
 
 
 def _complex_complements(tok: Token, lex: Lexicon) -> list[tuple[Token, str]]:
@@ -582,6 +590,12 @@ def _noun_args(
             tgt.append(c)
     if not tgt:
         tgt.extend(g for g, prep in _complex_complements(tok, lex) if prep in targets_p)
+    if not tgt:  # "la reprise de la ville aux rebelles", hung on the genitive by the parser
+        tgt.extend(
+            c for g in genitive for c in g.children
+            if c.dep_ == "nmod" and c.pos_ in _ARG_POS and c.ent_type_ != "LOC"
+            and _case_words(c) & (targets_p - lex.genitive_preps)
+        )
     role = entry.genitive or lex.genitive.get(etype, "source")
     kinds = lex.genitive_source_kinds.get(etype)
     if genitive and role == "source" and kinds and not tgt and document is not None:
@@ -1096,9 +1110,13 @@ def code_sentence(
         if guess:
             other = context.other_side(sources[0])
             if other is None or _same_side(other, sources[0]):
-                other = _nearest_other(
-                    sent_actors, sources[0], document.to_text(head.idx), claimed_by
-                )
+                # the actors inside the event's own phrase ("des attaques qui ont
+                # fait 21 morts parmi les soldats maliens") before the nearest
+                lo, hi = document.span_offsets(sent.doc[head.left_edge.i : head.right_edge.i + 1])
+                own = [a for a in sent_actors if lo <= a.start < hi]
+                position = document.to_text(head.idx)
+                other = _nearest_other(own, sources[0], position, claimed_by) or _nearest_other(
+                    sent_actors, sources[0], position, claimed_by)
             if other is None:  # the previous sentence's participants
                 other = _nearest_other(context.last_actors, sources[0], sent_start)
             if other is not None:
