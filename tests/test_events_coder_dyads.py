@@ -38,6 +38,17 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
          "homologue chinois lundi.", ("CONSULT", "IND", "CHN")),
         # "être forcé de répondre": the one forced is the one threatening
         ("Si rien ne change, la Chine sera forcée de répondre.", ("THREATEN", "CHN", None)),
+        # a seized place names its state
+        ("La Russie a annoncé l'annexion de la Crimée.", ("COERCE", "RUS", "UKR")),
+        # a complex preposition, past a quantity that is no participant
+        ("Le Japon a annoncé une aide de 10 millions de dollars en faveur des réfugiés "
+         "soudanais.", ("AID", "JPN", "SDN")),
+        # "aux" is "à", also when the parser hangs it on the object
+        ("Les États-Unis ont livré des missiles aux forces ukrainiennes.",
+         ("AID", "USA", "UKR")),
+        # "X a exigé que…" is active even when the parser labels X a passive subject
+        ("Selon le Kremlin, Vladimir Poutine a également exigé que l'Otan et Washington "
+         "prennent au sérieux les demandes russes.", ("REQUEST", "RUS", "USA")),
     ],
 )
 def test_events_coder_dyads(code, text, expected):
@@ -74,3 +85,16 @@ def test_events_coder_dyads_guessed_partner_is_another_state(code):
     assert all(
         e.target is None or e.target.country != e.source.country for e in agree
     )
+
+
+def test_events_coder_dyads_meeting_venue_is_no_party(code):
+    found = _dyads(code(
+        "Les négociateurs arméniens et azerbaïdjanais se sont réunis lundi à Genève."))
+    assert ("CONSULT", "ARM", "AZE") in found
+    assert not any(t == "CHE" for _type, _s, t in found)
+
+
+def test_events_coder_dyads_target_hung_on_the_genitive(code):
+    record = code("Le groupe Wagner revendique la reprise de la ville de Kidal aux rebelles.")
+    coerce = [e for e in record.events if e.type == "COERCE"]
+    assert coerce and coerce[0].target is not None and coerce[0].target.kind == "REB"

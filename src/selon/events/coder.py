@@ -526,6 +526,13 @@ def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[
                 tgt.append(c)
     if not tgt:
         tgt.extend(g for g, prep in _complex_complements(tok, lex) if prep in targets_p)
+    if not any(t.dep_ != "obj" for t in tgt):
+        # "a livré des missiles aux forces X", hung on the object by the parser
+        tgt.extend(
+            g for c in tok.children if c.dep_ == "obj" for g in c.children
+            if g.dep_ == "nmod" and g.pos_ in _ARG_POS and g.ent_type_ != "LOC"
+            and _case_words(g) & (targets_p - lex.genitive_preps)
+        )
     if not tgt and lex.clause_target.get(etype):
         tgt.extend(_clause_subjects(tok))
     return src, tgt
@@ -1057,14 +1064,15 @@ def code_sentence(
                 t is not None and t.id == a.id for t in targets)] or sources[:1]
         explicit = {a.id for a in (*sources, *targets) if a is not None}
         if not sources or not targets:
-            # "l'invasion russe", "son invasion de l'Ukraine"; a possessive
+            # "l'invasion russe", "son invasion de l'Ukraine"; alone, a possessive
             # plays the genitive's role: "sa libération" is the released one's
             role = trig.entry.genitive or lex.genitive.get(etype, "source")
             for a in adjectival:
                 actor, side = _actor(document, a), "source"
                 if actor is None and "Yes" in a.morph.get("Poss"):
                     actor = _possessor(sent_actors, targets, document.to_text(a.idx))
-                    side = role
+                    # "son invasion de l'Ukraine": with the patient named, the agent
+                    side = "source" if tgt_t else role
                 if actor is None:
                     continue
                 if side == "source" and not sources:
