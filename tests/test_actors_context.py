@@ -95,3 +95,14 @@ def test_actors_context_person_named_before_any_state(resolved):
     favre = actor_of(d, find(d, "Pierre"))
     assert (muller.country, muller.kind) == ("CHE", "CVL")
     assert (favre.country, favre.kind) == ("CHE", "CVL")
+
+
+def test_actors_context_main_state_is_the_one_that_acts(resolved):
+    # France is named as often as Niger, but only as the object of Niger's acts
+    d = resolved(
+        "Les autorités nigériennes ont ordonné jeudi l'expulsion de l'ambassadeur de France. "
+        "Le diplomate doit quitter Niamey avant lundi, selon une lettre adressée à Paris. "
+        "Selon une lettre du ministère des Affaires étrangères, ses visas sont annulés."
+    )
+    a = actor_of(d, find(d, "ministère"))
+    assert (a.country, a.kind) == ("NER", "GOV")

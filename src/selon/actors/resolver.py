@@ -280,8 +280,11 @@ class Resolver:
             self.index[i] = placed
         if placed.country and not self.focused:
             # every state named, or given by a demonym, counts towards the main
-            # state; the headline and lead count double
+            # state; the headline and lead count double, and so does a subject
+            # (the state that acts, not the one acted upon or mentioned in passing)
             weight = 2 if s < self.lex.lead_chars else 1
+            if _in_subject(span.root):
+                weight *= 2
             self.country_counts[placed.country] = (
                 self.country_counts.get(placed.country, 0) + weight
             )
@@ -296,7 +299,7 @@ class Resolver:
         return placed
 
     def focus(self) -> str | None:
-        """The state the article has named most so far (latest on ties).
+        """The state the article has named most so far (the first named on ties).
 
         The next mention emitted is then not counted: a country read from the
         focus must not reinforce the focus.
@@ -304,7 +307,7 @@ class Resolver:
         if not self.country_counts:
             return None
         best = max(self.country_counts.values())
-        for a in reversed(self.mentions):
+        for a in sorted(self.mentions, key=lambda a: a.start):  # ties: the first named
             if a.country and self.country_counts.get(a.country) == best:
                 self.focused = True
                 return a.country
@@ -840,6 +843,18 @@ class Resolver:
             pid = ids.pop()
             actor = next(a for _, a in cands if a.id == pid)
             self.emit(actor, t.i, t.i + 1)
+
+
+def _in_subject(token) -> bool:
+    """A subject, or a word of one ("les militaires centrafricains", "le régime du
+    Niger" when it is "régime" that is the subject)."""
+    for _ in range(2):
+        if token.dep_ in SUBJECTS:
+            return True
+        if token.dep_ not in SAME_PHRASE and not token.dep_.startswith("nmod"):
+            return False
+        token = token.head
+    return token.dep_ in SUBJECTS
 
 
 def _is_subject(token) -> bool:
