@@ -100,6 +100,8 @@ class Title:
     role: str | None
     kind: str | None
     org: str | None = None
+    #: an actor only with a holder or an owner ("ministre"), never alone
+    needs_name: bool = False
 
 
 @dataclass
@@ -235,7 +237,9 @@ def lexicon() -> Lexicon:
     titles = _yaml("titles.yaml").get("titles", {})
     for text, spec in titles.items():
         key = fold(text)
-        lex.titles[key] = Title(spec.get("role"), spec.get("kind"), spec.get("org"))
+        lex.titles[key] = Title(
+            spec.get("role"), spec.get("kind"), spec.get("org"), bool(spec.get("needs_name"))
+        )
         lex.add_phrase(key)
     for text, kind in generic.get("agents", {}).items():
         key = fold(text)

@@ -52,12 +52,19 @@ PRIORITY = {ORG: 0, COUNTRY: 1, SEAT: 2, PERSON: 3, DEMONYM: 4}
 #: dependency labels of a token that names the same actor as its head
 SAME_PHRASE = frozenset({"appos", "flat:name", "flat", "fixed", "amod", "compound"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+#: what closes a name set between commas after a title ("le ministre, X, a dit")
+APPOSITION_ENDS = frozenset({",", ")", ".", ";", ":"})
 #: the titles.yaml role of "homologue": the office of the person named before
 COUNTERPART = "counterpart"
 #: roles a bare title ("le chef de l'État") reads as the article's main state's
 STATE_ROLES = frozenset({"head_of_state", "head_of_government"})
 #: offices whose holder introduced by a military rank is coded MIL (juntas)
 RULERS = frozenset({"head_of_state", "head_of_government"})
+#: spaCy entity labels of a proper noun after a title that is not its holder
+#: ("conseiller national MCG": a party)
+NOT_PEOPLE = frozenset({"ORG"})
+#: the people.csv role of an international organisation's head
+IGO_HEAD = "igo_head"
 
 
 @dataclass
@@ -183,6 +190,11 @@ class Resolver:
         #: (role, owner) → actor named earlier in the article, for bare titles
         self.by_role: dict[tuple[str, str], Actor] = {}
         self.last_role: dict[str, Actor] = {}
+        #: title key and its first word → the last person named with that title
+        self.by_title: dict[str, Actor] = {}
+        #: first word of an organisation's name → the organisation named earlier,
+        #: for "la Commission" after "la Commission européenne"
+        self.org_heads: dict[str, Actor] = {}
         #: folded surname → person actor named earlier (dictionary or not)
         self.surnames: dict[str, Actor] = {}
         self.seen_people: set[str] = set()
@@ -268,12 +280,17 @@ class Resolver:
             self.index[i] = placed
         if placed.country and not self.focused:
             # every state named, or given by a demonym, counts towards the main
-            # state; the headline and lead count double
+            # state; the headline and lead count double, and so does a subject
+            # (the state that acts, not the one acted upon or mentioned in passing)
             weight = 2 if s < self.lex.lead_chars else 1
+            if _in_subject(span.root):
+                weight *= 2
             self.country_counts[placed.country] = (
                 self.country_counts.get(placed.country, 0) + weight
             )
         self.focused = False
+        if placed.id.startswith("org:") and end - start > 1 and span[0].text[:1].isupper():
+            self.org_heads[fold(span[0].text)] = placed
         if placed.id.startswith("person:"):
             self.seen_people.add(placed.id)
             words = fold(placed.name).split()
@@ -282,7 +299,7 @@ class Resolver:
         return placed
 
     def focus(self) -> str | None:
-        """The state the article has named most so far (latest on ties).
+        """The state the article has named most so far (the first named on ties).
 
         The next mention emitted is then not counted: a country read from the
         focus must not reinforce the focus.
@@ -290,7 +307,7 @@ class Resolver:
         if not self.country_counts:
             return None
         best = max(self.country_counts.values())
-        for a in reversed(self.mentions):
+        for a in sorted(self.mentions, key=lambda a: a.start):  # ties: the first named
             if a.country and self.country_counts.get(a.country) == best:
                 self.focused = True
                 return a.country
@@ -353,6 +370,10 @@ class Resolver:
                     break
                 # a portfolio or body: "de la Justice", "des Affaires sociales"
                 if j < n and doc[j].text[:1].isupper() and doc[j].pos_ in ("NOUN", "PROPN", "ADJ"):
+                    named = self.org_heads.get(fold(doc[j].text))
+                    if named is not None and not (j + 1 < n and doc[j + 1].text[:1].isupper()):
+                        # "la Commission" after "la Commission européenne": that body
+                        owner = named
                     j += 1
                     while j < n and doc[j].pos_ == "ADJ" and not doc[j].text[:1].isupper():
                         if j in names_at:
@@ -370,6 +391,9 @@ class Resolver:
         doc = self.doc
         n = len(doc)
         j = k
+        apposed = j < n and doc[j].text == "," and not (j + 1 < n and doc[j + 1].is_sent_start)
+        if apposed:
+            j += 1  # "le secrétaire au Trésor, Scott Bessent, a déclaré"
         while j < n and doc[j].text in ("(", ")") and j - k < 1:
             j += 1
         run_end = j
@@ -385,9 +409,15 @@ class Resolver:
                 run_end += 1
                 continue
             break
+        if apposed and not (
+            run_end > j
+            and (run_end >= n or doc[run_end].text in APPOSITION_ENDS or doc[run_end].is_sent_start)
+            and (found is not None or doc[j].ent_type_ == "PER")
+        ):
+            return k, None, None  # "le ministre, Paris et Berlin": no apposed holder
         if found is not None:
             return run_end, found, None
-        if run_end > j and run_end - j <= 4:
+        if run_end > j and run_end - j <= 4 and doc[j].ent_type_ not in NOT_PEOPLE:
             return run_end, None, doc[j:run_end].text
         return k, None, None
 
@@ -427,6 +457,7 @@ class Resolver:
                 person = person.model_copy(update={"kind": "MIL"})
             self.remember(person, title.role, owner_key)
             self.emit(person, m.start, end, own)
+            self._titled(person, m.key)
             return
         if unknown is not None:
             kind = title.kind or (owner.kind if owner is not None else None)
@@ -443,6 +474,7 @@ class Resolver:
                 actor = self.actor("person:" + slug(unknown), unknown, c, kind)
             self.remember(actor, title.role, owner_key)
             self.emit(actor, m.start, end, own)
+            self._titled(actor, m.key)
             return
         actor: Actor | None = None
         role = title.role
@@ -453,6 +485,11 @@ class Resolver:
                 actor = self.by_role.get((role, owner_key))
                 if actor is None:
                     office = at_date(lex.holders.get((role, owner_key), []), self.published)
+                    if office is None and role in STATE_ROLES and owner is not None and (
+                        owner.kind == "IGO" and owner.id.startswith("org:")
+                    ):  # "la présidente de la Commission": the organisation's head
+                        office = at_date(lex.holders.get((IGO_HEAD, owner_key), []),
+                                         self.published)
                     actor = self.office_actor(office) if office else None
             elif title.role == COUNTERPART:
                 pass  # "son homologue" with no state: not the person just named
@@ -465,7 +502,10 @@ class Resolver:
                 actor = self.office_actor(office) if office else None
         if actor is None and title.role == "leader" and owner is not None:
             actor = owner
-        if actor is None and title.kind and (owner_key or m.key != "ministre"):
+        if actor is None and owner is None and country is None and self.definite(m.start):
+            # "Le ministre affirme…" after "le ministre de la Sécurité X": that person
+            actor = self.by_title.get(m.key) or self.by_title.get(m.key.split()[0])
+        if actor is None and title.kind and (owner_key or not title.needs_name):
             c = country or (owner.country if owner is not None else None)
             if title.kind == "IGO" and owner is not None and owner.kind == "IGO":
                 actor = owner
@@ -476,6 +516,14 @@ class Resolver:
             return
         self.remember(actor, role if title.role == COUNTERPART else title.role, owner_key)
         self.emit(actor, m.start, end, own)
+        self._titled(actor, m.key)
+
+    def _titled(self, actor: Actor, key: str) -> None:
+        """Remember a person named with a title, under the title and its first word,
+        for a later bare "le ministre", "le général"."""
+        if actor.id.startswith("person:"):
+            self.by_title[key] = actor
+            self.by_title[key.split()[0]] = actor
 
     def _counterpart_role(self, start: int) -> str | None:
         """The office of the last dictionary person named before ``start`` in the
@@ -597,9 +645,42 @@ class Resolver:
                 self.emit(self.index[j], start, end)
         self._unknown_people()
         self._unknown_orgs()
+        self._late_focus()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
         self._pronouns()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
+
+    def _late_focus(self) -> None:
+        """People the dictionary does not know, named before the article named any
+        state ("X, avocat à Lausanne, …" then "en Suisse"), take its main state as
+        read over the whole article, as those named later do."""
+        if not self.country_counts:
+            return
+        late: dict[str, Actor] = {}
+        for n, a in enumerate(self.mentions):
+            if (
+                a.country is None
+                and a.kind in self.lex.focus_kinds
+                and (
+                    (a.id.startswith("person:") and a.id not in self.lex.offices)
+                    or (a.id.startswith("group:") and fold(a.name) not in self.lex.stateless)
+                )
+            ):
+                if a.id not in late:
+                    country = self.focus()
+                    if country is None:
+                        return
+                    late[a.id] = a.model_copy(update={"country": country})
+                self.mentions[n] = late[a.id].model_copy(update={"start": a.start, "end": a.end})
+        if not late:
+            return
+        by_span = {(a.start, a.end): a for a in self.mentions}
+        for i, a in list(self.index.items()):
+            if a.id in late:
+                self.index[i] = by_span.get((a.start, a.end), a)
+        for key, a in list(self.surnames.items()):
+            if a.id in late:
+                self.surnames[key] = late[a.id]
 
     def _is_first_name(self, m: Match) -> bool:
         doc = self.doc
@@ -647,7 +728,9 @@ class Resolver:
                 continue  # a lone first name or surname with no antecedent ("M. X" is a person)
             country, kind = self._apposition(ent.end)
             if kind is None:  # an untitled named person: civil society
-                country, kind = country or self.focus(), "CVL"
+                kind = "CVL"
+            if country is None and kind in self.lex.focus_kinds:
+                country = self.focus()
             actor = self.actor("person:" + slug(ent.text), ent.text, country, kind)
             self.emit(actor, ent.start, ent.end)
         # a surname alone, whatever label the parser gave it ("Kalvet" as LOC)
@@ -760,6 +843,18 @@ class Resolver:
             pid = ids.pop()
             actor = next(a for _, a in cands if a.id == pid)
             self.emit(actor, t.i, t.i + 1)
+
+
+def _in_subject(token) -> bool:
+    """A subject, or a word of one ("les militaires centrafricains", "le régime du
+    Niger" when it is "régime" that is the subject)."""
+    for _ in range(2):
+        if token.dep_ in SUBJECTS:
+            return True
+        if token.dep_ not in SAME_PHRASE and not token.dep_.startswith("nmod"):
+            return False
+        token = token.head
+    return token.dep_ in SUBJECTS
 
 
 def _is_subject(token) -> bool:

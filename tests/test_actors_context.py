@@ -1,0 +1,108 @@
+"""Actors read from the article's context: apposed holders, bare definite titles,
+clergy titles, anonymous sources and people named before any state (issue #5).
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from selon.actors import actor_of, resolve_actors
+
+
+@pytest.fixture(scope="module")
+def resolved(document):
+    def run(text: str, published: str | None = "2025-06-01"):
+        return resolve_actors(document(text, published=published))
+
+    return run
+
+
+def find(d, word: str, nth: int = 0):
+    return [t for t in d.doc if t.text == word][nth]
+
+
+@pytest.mark.parametrize(
+    "text,word,name,country,kind",
+    [
+        # a title with its holder's name set between commas is that person
+        ("« Les sanctions resteront en place », a déclaré le secrétaire au Trésor, "
+         "Scott Bessent, lors d'une conférence.", "secrétaire", "Scott Bessent", "USA", "GOV"),
+        ("Le ministre nigérian de la Défense, Marc Obi, a visité la base.", "ministre",
+         "Marc Obi", "NGA", "GOV"),
+    ],
+)
+def test_actors_context_apposed_holder(resolved, text, word, name, country, kind):
+    a = actor_of(d := resolved(text), find(d, word))
+    assert a is not None and (a.name, a.country, a.kind) == (name, country, kind)
+
+
+def test_actors_context_apposition_needs_a_person(resolved):
+    d = resolved("Le ministre, Paris et Berlin ont signé le texte hier.")
+    a = actor_of(d, find(d, "ministre"))
+    assert a is None or a.name != "Paris"
+
+
+@pytest.mark.parametrize(
+    "text,word,nth,name",
+    [
+        ("Le ministre béninois de l'Intérieur Paul Adjovi a parlé à la radio. "
+         "Le ministre affirme que la frontière restera fermée.", "ministre", 1, "Paul Adjovi"),
+        ("Le général Oumar Sanogo a visité le camp lundi. "
+         "Le général a promis des renforts aux soldats.", "général", 1, "Oumar Sanogo"),
+    ],
+)
+def test_actors_context_bare_title_refers_back(resolved, text, word, nth, name):
+    d = resolved(text)
+    a = actor_of(d, find(d, word, nth))
+    assert a is not None and a.name == name
+
+
+def test_actors_context_bare_minister_alone_is_nobody(resolved):
+    d = resolved("Le ministre affirme que la frontière restera fermée.")
+    assert actor_of(d, find(d, "ministre")) is None
+
+
+@pytest.mark.parametrize(
+    "text,word,country,kind",
+    [
+        ("Au Tchad, « nous manquons de tout », déplore le père Anselme depuis Abéché.",
+         "père", "TCD", "CVL"),
+        ("Au Sénégal, l'imam Tidiane a appelé au calme après les heurts.", "imam", "SEN", "CVL"),
+        ("Trois soldats tchadiens ont été tués, une source militaire a déclaré à la radio.",
+         "source", "TCD", "MIL"),
+        ("Selon une source sécuritaire, l'attaque a visé un poste près de la frontière "
+         "burkinabè.", "source", "BFA", "GOV"),
+    ],
+)
+def test_actors_context_clergy_and_sources(resolved, text, word, country, kind):
+    a = actor_of(d := resolved(text), find(d, word))
+    assert a is not None and (a.country, a.kind) == (country, kind)
+
+
+def test_actors_context_clergy_title_alone_is_nobody(resolved):
+    d = resolved("Le père de la victime a porté plainte au Tchad.")
+    assert actor_of(d, find(d, "père")) is None
+
+
+def test_actors_context_person_named_before_any_state(resolved):
+    d = resolved(
+        "Jean Muller, avocat à Genève, dénonce une répression « totalement disproportionnée ». "
+        "Les militants sont poursuivis dans toute la Suisse, selon le conseiller national "
+        "Pierre Favre."
+    )
+    muller = actor_of(d, find(d, "Jean"))
+    favre = actor_of(d, find(d, "Pierre"))
+    assert (muller.country, muller.kind) == ("CHE", "CVL")
+    assert (favre.country, favre.kind) == ("CHE", "CVL")
+
+
+def test_actors_context_main_state_is_the_one_that_acts(resolved):
+    # France is named as often as Niger, but only as the object of Niger's acts
+    d = resolved(
+        "Les autorités nigériennes ont ordonné jeudi l'expulsion de l'ambassadeur de France. "
+        "Le diplomate doit quitter Niamey avant lundi, selon une lettre adressée à Paris. "
+        "Selon une lettre du ministère des Affaires étrangères, ses visas sont annulés."
+    )
+    a = actor_of(d, find(d, "ministère"))
+    assert (a.country, a.kind) == ("NER", "GOV")
