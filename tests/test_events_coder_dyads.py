@@ -98,3 +98,19 @@ def test_events_coder_dyads_target_hung_on_the_genitive(code):
     record = code("Le groupe Wagner revendique la reprise de la ville de Kidal aux rebelles.")
     coerce = [e for e in record.events if e.type == "COERCE"]
     assert coerce and coerce[0].target is not None and coerce[0].target.kind == "REB"
+
+
+def test_events_coder_dyads_both_parties_are_the_main_pair(code):
+    # the release of prisoners in between is no exchange between two sides
+    found = _dyads(code(
+        "Les délégations arménienne et azerbaïdjanaise se sont réunies lundi à Genève. "
+        "Des prisonniers ont été libérés. "
+        "Les deux parties se sont mises d'accord sur un nouvel échange."
+    ))
+    assert ("AGREE", "ARM", "AZE") in found or ("AGREE", "AZE", "ARM") in found
+
+
+def test_events_coder_dyads_rejected_proposal_names_the_other_side(code):
+    found = _dyads(code(
+        "L'Arménie a proposé une trêve à l'Azerbaïdjan. Bakou a rejeté cette proposition."))
+    assert ("REJECT", "AZE", "ARM") in found

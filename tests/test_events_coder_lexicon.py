@@ -22,7 +22,7 @@ def test_events_coder_lexicon_type_block(etype):
     block = _raw("triggers.yaml")[etype]
     assert set(block) <= {"genitive", "genitive_source_kinds", "object", "guess_target",
                           "clause_target", "targets", "adjectival", "adjectives", "anaphoric",
-                          "territory_target",
+                          "territory_target", "content_object",
                           "verbs", "nouns", "phrases"}
     assert block.get("genitive", "source") in ("source", "target")
     assert block.get("object", "target") in ("target", "none")

@@ -102,6 +102,7 @@ class Lexicon:
     both_sides: frozenset[str] = frozenset()
     adjectival: dict[str, bool] = field(default_factory=dict)
     anaphoric: dict[str, bool] = field(default_factory=dict)
+    content_object: dict[str, bool] = field(default_factory=dict)
     #: contracted article-prepositions → their preposition ("aux" → "à")
     contractions: dict[str, str] = field(default_factory=dict)
     #: noun of a complex preposition → the preposition ("faveur" → "en faveur")
@@ -178,6 +179,7 @@ def load_lexicon() -> Lexicon:
         lex.adjectival[etype] = bool(block.get("adjectival", False))
         lex.clause_target[etype] = bool(block.get("clause_target", False))
         lex.anaphoric[etype] = bool(block.get("anaphoric", False))
+        lex.content_object[etype] = bool(block.get("content_object", False))
         lex.territory_target[etype] = bool(block.get("territory_target", False))
         lex.genitive_source_kinds[etype] = frozenset(block.get("genitive_source_kinds") or [])
         tables = (("verbs", lex.verbs), ("nouns", lex.nouns), ("adjectives", lex.adjectives),
@@ -957,12 +959,20 @@ class Context:
         return None
 
     def principal_pair(self) -> tuple[Actor, Actor] | None:
-        """The latest dyad between two sides that can negotiate, agree or
-        fight: "les deux parties" are not a state and its prisoners."""
-        for s, t in reversed(self.dyads[-self.window:]):
+        """The two sides of the article's main exchange: of the recent dyads
+        between sides that can negotiate, agree or fight ("les deux parties"
+        are not a state and its prisoners), the most frequent, then the latest."""
+        counts: dict[frozenset[str], int] = {}
+        latest: dict[frozenset[str], tuple[int, tuple[Actor, Actor]]] = {}
+        for i, (s, t) in enumerate(self.dyads[-3 * self.window:]):
             if s.kind != "CVL" and t.kind != "CVL" and not _same_side(s, t):
-                return s, t
-        return None
+                k = frozenset((s.id, t.id))
+                counts[k] = counts.get(k, 0) + 1
+                latest[k] = (i, (s, t))
+        if not counts:
+            return None
+        best = max(latest, key=lambda k: (counts[k], latest[k][0]))
+        return latest[best][1]
 
     def remember(self, source: Actor | None, target: Actor | None) -> None:
         if source is not None and target is not None:
@@ -1113,7 +1123,7 @@ def code_sentence(
         if not sources and previous is not None and (verbal or targets):
             sources = [previous]
         guess = lex.guess_target.get(etype, True) and len(sources) == 1 and not (
-            targets or tgt_t or sources[0] is None
+            targets or (tgt_t and not lex.content_object.get(etype)) or sources[0] is None
         )
         if guess:
             other = context.other_side(sources[0])
@@ -1132,7 +1142,8 @@ def code_sentence(
         if not sources and not targets and context.dyads and lex.guess_target.get(etype, True):
             # an actorless event amid an exchange between two sides ("les
             # négociations ont repris") is read as theirs
-            sources, targets = [context.dyads[-1][0]], [context.dyads[-1][1]]
+            pair = (context.principal_pair() if etype in SYMMETRIC else None) or context.dyads[-1]
+            sources, targets = [pair[0]], [pair[1]]
         status = event_status(head, lex.support_verbs)
         if status != "negated" and etype in load_cues().uttered_types:
             status = "occurred"  # a threat in the future tense is still a threat made
