@@ -114,3 +114,27 @@ def test_events_coder_dyads_rejected_proposal_names_the_other_side(code):
     found = _dyads(code(
         "L'Arménie a proposé une trêve à l'Azerbaïdjan. Bakou a rejeté cette proposition."))
     assert ("REJECT", "AZE", "ARM") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number noun heads the subject: its complement is the actor
+        ("Une dizaine d'hommes armés ont pillé plusieurs maisons du village.",
+         ("COERCE", "hommes armés")),
+        # a series noun between the support verb and the event
+        ("Le JNIM revendique une série d'attaques contre l'armée malienne.",
+         ("ASSAULT", "JNIM")),
+        # a purpose infinitive the parser hung on a noun keeps the clause's subject
+        ("Des manifestants sont descendus lundi dans la capitale Dakar pour protester "
+         "contre l'arrestation de l'opposant.", ("PROTEST", "manifestants")),
+        # "attribuées à X" names the author
+        ("Une série d'attaques attribuées à Boko Haram a fait dix morts.",
+         ("ASSAULT", "Boko Haram")),
+    ],
+)
+def test_events_coder_dyads_source_through_the_noun_phrase(code, text, expected):
+    etype, name = expected
+    record = code(text)
+    assert any(e.type == etype and e.source is not None and e.source.name == name
+               for e in record.events)

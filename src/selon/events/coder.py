@@ -103,6 +103,9 @@ class Lexicon:
     adjectival: dict[str, bool] = field(default_factory=dict)
     anaphoric: dict[str, bool] = field(default_factory=dict)
     content_object: dict[str, bool] = field(default_factory=dict)
+    purpose_marks: frozenset[str] = frozenset()
+    attribution_verbs: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
     #: contracted article-prepositions → their preposition ("aux" → "à")
     contractions: dict[str, str] = field(default_factory=dict)
     #: noun of a complex preposition → the preposition ("faveur" → "en faveur")
@@ -163,6 +166,9 @@ def load_lexicon() -> Lexicon:
         reflexives=frozenset(fold(w) for w in raw.get("reflexive_pronouns") or []),
         gap=int(raw.get("phrase_gap") or 3),
     )
+    lex.purpose_marks = frozenset(fold(w) for w in raw.get("purpose_marks") or [])
+    lex.attribution_verbs = frozenset(fold(w) for w in raw.get("attribution_verbs") or [])
+    lex.collective_nouns = frozenset(fold(w) for w in raw.get("collective_nouns") or [])
     lex.contractions.update(
         {fold(k): fold(v) for k, v in (raw.get("contractions") or {}).items()})
     for prep in raw.get("complex_prepositions") or []:
@@ -451,6 +457,11 @@ def verbal_active(tok: Token) -> bool:
     return tok.pos_ not in _NOMINAL and not _is_passive(tok)
 
 
+def lex_purpose() -> frozenset[str]:
+    """Markers of a purpose infinitive ("pour protester"), from the lexicon."""
+    return load_lexicon().purpose_marks
+
+
 def _is_dateline(tok: Token) -> bool:
     """An upper-case place name opening a sentence before a dash ("PARIS —")."""
     doc = tok.doc
@@ -483,6 +494,12 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if depth < 3 and tok.head != tok:
         if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ in _VERBAL:
             return _subject(tok.head, depth + 1)[0], False
+        if tok.dep_ == "acl" and "Inf" in tok.morph.get("VerbForm") and any(
+            c.dep_ == "mark" and fold(c.text) in lex_purpose() for c in tok.children
+        ):  # "descendus dans la capitale pour protester", hung on the noun
+            verb = next((a for a in tok.ancestors if a.pos_ in _VERBAL), None)
+            if verb is not None:
+                return _subject(verb, depth + 1)[0], False
         if tok.dep_ == "acl" and tok.head.pos_ in _NOMINAL | {"PRON"}:
             return tok.head, _is_passive(tok)
         if tok.dep_ == "amod" and tok.head.pos_ in _NOMINAL:  # "des civils blessés"
@@ -592,6 +609,9 @@ def _noun_args(
         elif c.dep_ == "acl" and c.pos_ in _VERBAL:  # "une embuscade tendue par X"
             src.extend(g for g in c.children if g.dep_ == "obl:agent" or (
                 g.dep_.startswith("obl") and _case_words(g) & lex.agent_preps))
+            if fold(c.lemma_) in lex.attribution_verbs:  # "des attaques attribuées à X"
+                src.extend(g for g in c.children if g.dep_.startswith("obl")
+                           and g.pos_ in _ARG_POS and _case_words(g) & {"a"})
     for c in tok.children:  # "des assauts contre X et Y" parsed with Y on the noun
         if c.dep_ == "conj" and c.i not in trigger_heads and c.pos_ in _ARG_POS and (
             tgt or _case_words(c) & targets_p
@@ -616,17 +636,19 @@ def _noun_args(
             tgt.extend(genitive)
         else:
             src.extend(genitive)
-    host = tok.head
+    host, role_tok = tok.head, tok
+    if fold(host.lemma_) in lex.collective_nouns and tok.dep_ == "nmod" and host.head != host:
+        host, role_tok = host.head, host  # "revendique une série d'attaques"
     for _ in range(2):  # "lors d'une conversation": through the adverb to the verb
         if host.pos_ in ("ADV", "ADP") and host.head != host:
             host = host.head
     # a support verb lends its subject: "a lancé une offensive", "a annoncé l'arrestation"
     host_ok = host != tok and host.pos_ in _VERBAL and fold(host.lemma_) in lex.support_verbs
-    if not src and host_ok and tok.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass", "xcomp"):
+    if not src and host_ok and role_tok.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass", "xcomp"):
         h_src, h_tgt = _verb_args(host, etype, lex)
-        src.extend(t for t in h_src if t != tok)
+        src.extend(t for t in h_src if t not in (tok, role_tok))
         if not tgt:
-            tgt.extend(t for t in h_tgt if t != tok)
+            tgt.extend(t for t in h_tgt if t not in (tok, role_tok))
     if not tgt and lex.clause_target.get(etype):
         tgt.extend(_clause_subjects(tok))
         if not tgt and tok.dep_ == "obj" and host.pos_ in _VERBAL:
@@ -743,7 +765,10 @@ def _actor(document: Document, token: Token | None) -> Actor | None:
 
 def _actors(document: Document, tokens: list[Token]) -> list[Actor | None]:
     actors: list[Actor | None] = []
+    collective = load_lexicon().collective_nouns
     for group in _entities(tokens):
+        if fold(group[0].lemma_) in collective:  # "une dizaine d'hommes armés"
+            group = [*(c for c in group[0].children if c.dep_ == "nmod"), *group]
         for t in group:  # the head first, then its appositions
             a = _actor(document, t)
             if a is not None:
