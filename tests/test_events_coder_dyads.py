@@ -56,12 +56,12 @@ def test_events_coder_dyads(code, text, expected):
 
 
 def test_events_coder_dyads_anaphoric_noun_takes_earlier_source(code):
-    found = _dyads(code(
+    record = code(
         "Le Japon a imposé des sanctions à la Corée du Nord. "
         "Ces sanctions visent une dizaine de banques."
-    ))
-    assert ("SANCTION", "JPN", "PRK") in found
-    assert ("SANCTION", "JPN", None) in found
+    )
+    later = [e for e in record.events if e.trigger.text == "sanctions"]
+    assert later and all(e.source is not None and e.source.country == "JPN" for e in later)
 
 
 def test_events_coder_dyads_attacks_are_not_anaphoric(code):
