@@ -335,18 +335,20 @@ class Resolver:
     # ------------------------------------------------------------ phrases
 
     def owner_after(
-        self, k: int, names_at: dict[int, Match]
+        self, k: int, names_at: dict[int, Match], places: bool = False
     ) -> tuple[int, str | None, Actor | None, Match | None]:
-        """Read ``de/du + (article) + name`` and demonyms after a phrase.
+        """Read ``de/du + (article) + name`` and demonyms after a phrase; with
+        ``places`` (a generic agent), also "au/en + country" and "au pouvoir":
+        "les militaires au pouvoir au Niger".
 
-        Returns (new end, country from a demonym, owner actor, owner match).
+        Returns (new end, country from a demonym or place, owner actor, owner match).
         """
         doc, lex = self.doc, self.lex
         country: str | None = None
         owner: Actor | None = None
         owner_match: Match | None = None
         n = len(doc)
-        for _ in range(3):
+        for _ in range(4):
             if k >= n or doc[k].is_sent_start:
                 break
             m = names_at.get(k)
@@ -354,6 +356,29 @@ class Resolver:
                 country = m.names[0].ref
                 k = m.end
                 continue
+            if (
+                doc[k].pos_ == "ADJ"
+                and doc[k].text.islower()
+                and k + 1 < n
+                and fold(doc[k + 1].text) in lex.linkers
+                and owner is None
+            ):
+                k += 1  # "le régime militaire du Niger": the owner is after the adjective
+                continue
+            if places and owner is None and country is None:
+                ruling = self.in_power_at(k)
+                if ruling:
+                    k = ruling
+                    continue
+                if fold(doc[k].text) in lex.locatives:
+                    j = k + 1
+                    while j < n and fold(doc[j].text) in lex.determiners:
+                        j += 1
+                    m = names_at.get(j)
+                    if m is not None and m.kind == "name" and m.names[0].category == COUNTRY:
+                        country = m.names[0].ref
+                        k = m.end
+                        continue
             if fold(doc[k].text) in lex.linkers and owner is None:
                 j = k + 1
                 while j < n and fold(doc[j].text) in lex.determiners:
@@ -383,6 +408,18 @@ class Resolver:
                     continue
             break
         return k, country, owner, owner_match
+
+    def in_power_at(self, k: int) -> int:
+        """End of an "au pouvoir" phrase (generic.yaml ``in_power``) starting at
+        token ``k``, or 0."""
+        doc = self.doc
+        for phrase in self.lex.in_power:
+            end = k + len(phrase)
+            if end <= len(doc) and all(
+                fold(doc[k + n].text) == w for n, w in enumerate(phrase)
+            ):
+                return end
+        return 0
 
     def holder_name(
         self, k: int, names_at: dict[int, Match]
@@ -539,8 +576,10 @@ class Resolver:
         kind = self.lex.agents[m.key]
         country = next((names_at[i].names[0].ref for i in range(m.start, m.end)
                         if i in skip and i in names_at), None)
-        end, after_country, owner, owner_match = self.owner_after(m.end, names_at)
+        end, after_country, owner, owner_match = self.owner_after(m.end, names_at, places=True)
         country = country or after_country
+        if any(self.in_power_at(i) for i in range(m.end, end)):
+            kind = "GOV"  # "les militaires au pouvoir": a junta is the government
         own = set(range(m.start, end))
         if owner_match is not None:
             own -= set(range(owner_match.start, owner_match.end))
@@ -644,6 +683,7 @@ class Resolver:
             if j < len(doc) and j in self.index and start not in self.index:
                 self.emit(self.index[j], start, end)
         self._unknown_people()
+        self._relatives()
         self._unknown_orgs()
         self._late_focus()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
@@ -720,6 +760,8 @@ class Resolver:
             words = fold(ent.text).split()
             if not words or not ent.text[:1].isupper():
                 continue
+            if len(ent) == 1 and self._family(ent[0]):
+                continue
             earlier = self.surnames.get(words[-1])
             if earlier is not None and earlier.start < self.document.to_text(ent.start_char):
                 self.emit(earlier, ent.start, ent.end)
@@ -737,10 +779,47 @@ class Resolver:
         for t in self.doc:
             if t.i in self.index or t.pos_ != "PROPN" or not t.text[:1].isupper():
                 continue
+            if self._family(t):
+                continue
             earlier = self.surnames.get(fold(t.text))
             if earlier is not None and earlier.end <= self.document.to_text(t.idx):
                 self.emit(earlier, t.i, t.i + 1)
         self.mentions.sort(key=lambda a: (a.start, -a.end))
+
+    def _family(self, t) -> bool:
+        """ "les Reed", "les Reeds": the family of a person named earlier, as one
+        civil-society actor with that person's country."""
+        if not any(c.dep_ == "det" and "Plur" in c.morph.get("Number") for c in t.children):
+            return False
+        key = fold(t.text)
+        person = self.surnames.get(key)
+        if person is None and key.endswith("s"):
+            person = self.surnames.get(key[:-1])
+        if person is None or person.end > self.document.to_text(t.idx):
+            return False
+        self.emit(self._kin(person, t.text), t.i, t.i + 1)
+        return True
+
+    def _kin(self, person: Actor, name: str) -> Actor:
+        return self.actor(f"group:{slug(person.name)}-kin", name, person.country, "CVL")
+
+    def _relatives(self) -> None:
+        """ "la famille de M. Reed", "les proches de X": the relatives of a person
+        speak as civil society, with that person's country."""
+        doc = self.doc
+        for t in doc:
+            if t.i in self.index or fold(t.text) not in self.lex.relatives:
+                continue
+            for c in t.children:
+                if c.i < t.i or not c.dep_.startswith("nmod"):
+                    continue
+                # "de M. Reed": the name may hang on the honorific
+                name = [c, *(x for x in c.children if x.dep_.startswith("flat"))]
+                person = next((self.index[x.i] for x in name if x.i in self.index), None)
+                if person is not None and person.id.startswith("person:"):
+                    end = max(x.i for x in name) + 1
+                    self.emit(self._kin(person, self._label(t.i, end)), t.i, end, {t.i})
+                    break
 
     def _unknown_orgs(self) -> None:
         """spaCy ORG entities the dictionary does not know: civil society by
