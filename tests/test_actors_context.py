@@ -146,3 +146,13 @@ def test_actors_context_an_ambassador_keeps_the_owner_state(resolved):
     d = resolved("L'ambassadeur de France au Niger a quitté le pays.")
     a = actor_of(d, find(d, "ambassadeur"))
     assert a.country == "FRA"
+
+
+def test_actors_context_head_of_a_body_named_before(resolved):
+    d = resolved(
+        "Un porte-parole de la Commission européenne a annoncé une aide. La situation est "
+        "grave, a souligné la présidente de la Commission.",
+        published="2023-11-10",
+    )
+    a = actor_of(d, find(d, "présidente"))
+    assert a is not None and (a.name, a.kind) == ("Ursula von der Leyen", "IGO")
