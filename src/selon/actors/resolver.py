@@ -200,6 +200,8 @@ class Resolver:
         self.seen_people: set[str] = set()
         #: how often each state was named so far (the article's main country)
         self.country_counts: dict[str, int] = {}
+        #: where each counted state was first named, to break ties
+        self.first_named: dict[str, int] = {}
         #: "porte-parole de <phrase>" spans waiting for the phrase's actor
         self.pending: list[tuple[int, int]] = []
         self.last_tokens: set[int] = set()
@@ -288,6 +290,7 @@ class Resolver:
             self.country_counts[placed.country] = (
                 self.country_counts.get(placed.country, 0) + weight
             )
+            self.first_named.setdefault(placed.country, s)
         self.focused = False
         if placed.id.startswith("org:") and end - start > 1 and span[0].text[:1].isupper():
             self.org_heads[fold(span[0].text)] = placed
@@ -307,11 +310,9 @@ class Resolver:
         if not self.country_counts:
             return None
         best = max(self.country_counts.values())
-        for a in sorted(self.mentions, key=lambda a: a.start):  # ties: the first named
-            if a.country and self.country_counts.get(a.country) == best:
-                self.focused = True
-                return a.country
-        return None
+        tied = [c for c, n in self.country_counts.items() if n == best]
+        self.focused = True
+        return min(tied, key=lambda c: self.first_named[c])  # ties: the first named
 
     def definite(self, start: int) -> bool:
         return start > 0 and fold(self.doc[start - 1].text) in self.lex.definite
