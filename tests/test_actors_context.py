@@ -156,3 +156,9 @@ def test_actors_context_head_of_a_body_named_before(resolved):
     )
     a = actor_of(d, find(d, "présidente"))
     assert a is not None and (a.name, a.kind) == ("Ursula von der Leyen", "IGO")
+
+
+def test_actors_context_head_of_an_unknown_body_is_not_the_head_of_state(resolved):
+    d = resolved("Au Mali, le président de la Commission a publié les résultats provisoires.")
+    a = actor_of(d, find(d, "président"))
+    assert a is None or not a.id.startswith("person:")

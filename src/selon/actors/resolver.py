@@ -207,6 +207,8 @@ class Resolver:
         self.last_tokens: set[int] = set()
         #: the next mention's country came from :meth:`focus`
         self.focused = False
+        #: :meth:`owner_after` read a body it does not know ("de la Commission")
+        self.unknown_body = False
 
     # ------------------------------------------------------------ actors
 
@@ -348,6 +350,7 @@ class Resolver:
         country: str | None = None
         owner: Actor | None = None
         owner_match: Match | None = None
+        self.unknown_body = False
         n = len(doc)
         for _ in range(4):
             if k >= n or doc[k].is_sent_start:
@@ -400,6 +403,8 @@ class Resolver:
                     if named is not None and not (j + 1 < n and doc[j + 1].text[:1].isupper()):
                         # "la Commission" after "la Commission européenne": that body
                         owner = named
+                    else:
+                        self.unknown_body = True
                     j += 1
                     while j < n and doc[j].pos_ == "ADJ" and not doc[j].text[:1].isupper():
                         if j in names_at:
@@ -465,6 +470,7 @@ class Resolver:
         country = next((names_at[i].names[0].ref for i in range(m.start, m.end)
                         if i in skip and i in names_at), None)
         end, after_country, owner, owner_match = self.owner_after(m.end, names_at)
+        body = self.unknown_body and owner is None
         country = country or after_country
         if owner is None:  # a title that spells its owner: "porte-parole du Kremlin"
             inner = next((names_at[i] for i in range(m.start + 1, m.end)
@@ -514,11 +520,11 @@ class Resolver:
             self.emit(actor, m.start, end, own)
             self._titled(actor, m.key)
             return
-        actor: Actor | None = None
+        actor: Actor | None = self._apposed_to(m.start)
         role = title.role
         if role == COUNTERPART:
             role = self._counterpart_role(m.start)
-        if role:
+        if role and actor is None:
             if owner_key:
                 actor = self.by_role.get((role, owner_key))
                 if actor is None:
@@ -531,6 +537,8 @@ class Resolver:
                     actor = self.office_actor(office) if office else None
             elif title.role == COUNTERPART:
                 pass  # "son homologue" with no state: not the person just named
+            elif body:
+                pass  # "le président de la Commission" (which one?): not a state's head
             elif role in self.last_role:
                 actor = self.last_role[role]
             elif role in STATE_ROLES and self.focus():
@@ -562,6 +570,17 @@ class Resolver:
         if actor.id.startswith("person:"):
             self.by_title[key] = actor
             self.by_title[key.split()[0]] = actor
+
+    def _apposed_to(self, start: int) -> Actor | None:
+        """The person a title is set in apposition to: "Omar Touray, le président
+        de la Cédéao" → Omar Touray."""
+        j = start - 1
+        while j > 0 and fold(self.doc[j].text) in self.lex.determiners:
+            j -= 1
+        if j <= 0 or self.doc[j].text != "," or self.doc[start].is_sent_start:
+            return None
+        before = self.index.get(j - 1)
+        return before if before is not None and before.id.startswith("person:") else None
 
     def _counterpart_role(self, start: int) -> str | None:
         """The office of the last dictionary person named before ``start`` in the
