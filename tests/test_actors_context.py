@@ -106,3 +106,59 @@ def test_actors_context_main_state_is_the_one_that_acts(resolved):
     )
     a = actor_of(d, find(d, "ministère"))
     assert (a.country, a.kind) == ("NER", "GOV")
+
+
+@pytest.mark.parametrize(
+    "text,word,country",
+    [
+        ("Paul Whelan, un Américain détenu en Russie, a été libéré. « Nos prières ont été "
+         "entendues », a déclaré la famille de M. Whelan dans un communiqué.", "famille", "USA"),
+        ("Marie Dubois, une Française, est détenue en Iran depuis deux ans. Les proches de "
+         "Marie Dubois réclament sa libération.", "proches", "FRA"),
+        ("Paul Whelan, un Américain détenu en Russie, a été libéré. Les Whelan ont remercié "
+         "le président.", "Whelan", "USA"),
+    ],
+)
+def test_actors_context_relatives_take_the_person_country(resolved, text, word, country):
+    d = resolved(text)
+    a = actor_of(d, find(d, word, -1))
+    assert a is not None and (a.country, a.kind) == (country, "CVL")
+    assert a.id.endswith("-kin")
+
+
+@pytest.mark.parametrize(
+    "text,word,country,kind",
+    [
+        ("Les militaires au pouvoir au Mali ont expulsé le représentant de l'ONU.",
+         "militaires", "MLI", "GOV"),
+        ("Les manifestants en Guinée ont bloqué les routes de la capitale.",
+         "manifestants", "GIN", "CVL"),
+        ("Le régime militaire du Burkina Faso a suspendu plusieurs médias.", "régime", "BFA",
+         "GOV"),
+    ],
+)
+def test_actors_context_place_and_power_complements(resolved, text, word, country, kind):
+    a = actor_of(d := resolved(text), find(d, word))
+    assert a is not None and (a.country, a.kind) == (country, kind)
+
+
+def test_actors_context_an_ambassador_keeps_the_owner_state(resolved):
+    d = resolved("L'ambassadeur de France au Niger a quitté le pays.")
+    a = actor_of(d, find(d, "ambassadeur"))
+    assert a.country == "FRA"
+
+
+def test_actors_context_head_of_a_body_named_before(resolved):
+    d = resolved(
+        "Un porte-parole de la Commission européenne a annoncé une aide. La situation est "
+        "grave, a souligné la présidente de la Commission.",
+        published="2023-11-10",
+    )
+    a = actor_of(d, find(d, "présidente"))
+    assert a is not None and (a.name, a.kind) == ("Ursula von der Leyen", "IGO")
+
+
+def test_actors_context_head_of_an_unknown_body_is_not_the_head_of_state(resolved):
+    d = resolved("Au Mali, le président de la Commission a publié les résultats provisoires.")
+    a = actor_of(d, find(d, "président"))
+    assert a is None or not a.id.startswith("person:")

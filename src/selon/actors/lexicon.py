@@ -127,6 +127,10 @@ class Lexicon:
     definite: frozenset[str] = frozenset()
     focus_kinds: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
+    locatives: frozenset[str] = frozenset()
+    #: folded phrases, one word per token ("au pouvoir")
+    in_power: tuple[tuple[str, ...], ...] = ()
     stateless: frozenset[str] = frozenset()
     lead_chars: int = 0
 
@@ -185,6 +189,9 @@ def lexicon() -> Lexicon:
     lex.definite = frozenset(fold(w) for w in generic.get("definite", []) if fold(w))
     lex.focus_kinds = frozenset(generic.get("focus_kinds", []))
     lex.honorifics = frozenset(fold(w) for w in generic.get("honorifics", []))
+    lex.relatives = frozenset(fold(w) for w in generic.get("relatives", []))
+    lex.locatives = frozenset(fold(w) for w in generic.get("locatives", []))
+    lex.in_power = tuple(tuple(fold(p).split()) for p in generic.get("in_power", []))
     lex.stateless = frozenset(fold(w) for w in generic.get("stateless", []))
     lex.lead_chars = int(generic.get("lead_chars", 0))
     no_surname = {fold(w) for w in generic.get("surname_exceptions", [])}

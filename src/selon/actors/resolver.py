@@ -200,11 +200,15 @@ class Resolver:
         self.seen_people: set[str] = set()
         #: how often each state was named so far (the article's main country)
         self.country_counts: dict[str, int] = {}
+        #: where each counted state was first named, to break ties
+        self.first_named: dict[str, int] = {}
         #: "porte-parole de <phrase>" spans waiting for the phrase's actor
         self.pending: list[tuple[int, int]] = []
         self.last_tokens: set[int] = set()
         #: the next mention's country came from :meth:`focus`
         self.focused = False
+        #: :meth:`owner_after` read a body it does not know ("de la Commission")
+        self.unknown_body = False
 
     # ------------------------------------------------------------ actors
 
@@ -288,6 +292,7 @@ class Resolver:
             self.country_counts[placed.country] = (
                 self.country_counts.get(placed.country, 0) + weight
             )
+            self.first_named.setdefault(placed.country, s)
         self.focused = False
         if placed.id.startswith("org:") and end - start > 1 and span[0].text[:1].isupper():
             self.org_heads[fold(span[0].text)] = placed
@@ -307,11 +312,9 @@ class Resolver:
         if not self.country_counts:
             return None
         best = max(self.country_counts.values())
-        for a in sorted(self.mentions, key=lambda a: a.start):  # ties: the first named
-            if a.country and self.country_counts.get(a.country) == best:
-                self.focused = True
-                return a.country
-        return None
+        tied = [c for c, n in self.country_counts.items() if n == best]
+        self.focused = True
+        return min(tied, key=lambda c: self.first_named[c])  # ties: the first named
 
     def definite(self, start: int) -> bool:
         return start > 0 and fold(self.doc[start - 1].text) in self.lex.definite
@@ -335,18 +338,21 @@ class Resolver:
     # ------------------------------------------------------------ phrases
 
     def owner_after(
-        self, k: int, names_at: dict[int, Match]
+        self, k: int, names_at: dict[int, Match], places: bool = False
     ) -> tuple[int, str | None, Actor | None, Match | None]:
-        """Read ``de/du + (article) + name`` and demonyms after a phrase.
+        """Read ``de/du + (article) + name`` and demonyms after a phrase; with
+        ``places`` (a generic agent), also "au/en + country" and "au pouvoir":
+        "les militaires au pouvoir au Niger".
 
-        Returns (new end, country from a demonym, owner actor, owner match).
+        Returns (new end, country from a demonym or place, owner actor, owner match).
         """
         doc, lex = self.doc, self.lex
         country: str | None = None
         owner: Actor | None = None
         owner_match: Match | None = None
+        self.unknown_body = False
         n = len(doc)
-        for _ in range(3):
+        for _ in range(4):
             if k >= n or doc[k].is_sent_start:
                 break
             m = names_at.get(k)
@@ -354,6 +360,29 @@ class Resolver:
                 country = m.names[0].ref
                 k = m.end
                 continue
+            if (
+                doc[k].pos_ == "ADJ"
+                and doc[k].text.islower()
+                and k + 1 < n
+                and fold(doc[k + 1].text) in lex.linkers
+                and owner is None
+            ):
+                k += 1  # "le régime militaire du Niger": the owner is after the adjective
+                continue
+            if places and owner is None and country is None:
+                ruling = self.in_power_at(k)
+                if ruling:
+                    k = ruling
+                    continue
+                if fold(doc[k].text) in lex.locatives:
+                    j = k + 1
+                    while j < n and fold(doc[j].text) in lex.determiners:
+                        j += 1
+                    m = names_at.get(j)
+                    if m is not None and m.kind == "name" and m.names[0].category == COUNTRY:
+                        country = m.names[0].ref
+                        k = m.end
+                        continue
             if fold(doc[k].text) in lex.linkers and owner is None:
                 j = k + 1
                 while j < n and fold(doc[j].text) in lex.determiners:
@@ -374,6 +403,8 @@ class Resolver:
                     if named is not None and not (j + 1 < n and doc[j + 1].text[:1].isupper()):
                         # "la Commission" after "la Commission européenne": that body
                         owner = named
+                    else:
+                        self.unknown_body = True
                     j += 1
                     while j < n and doc[j].pos_ == "ADJ" and not doc[j].text[:1].isupper():
                         if j in names_at:
@@ -383,6 +414,18 @@ class Resolver:
                     continue
             break
         return k, country, owner, owner_match
+
+    def in_power_at(self, k: int) -> int:
+        """End of an "au pouvoir" phrase (generic.yaml ``in_power``) starting at
+        token ``k``, or 0."""
+        doc = self.doc
+        for phrase in self.lex.in_power:
+            end = k + len(phrase)
+            if end <= len(doc) and all(
+                fold(doc[k + n].text) == w for n, w in enumerate(phrase)
+            ):
+                return end
+        return 0
 
     def holder_name(
         self, k: int, names_at: dict[int, Match]
@@ -427,6 +470,7 @@ class Resolver:
         country = next((names_at[i].names[0].ref for i in range(m.start, m.end)
                         if i in skip and i in names_at), None)
         end, after_country, owner, owner_match = self.owner_after(m.end, names_at)
+        body = self.unknown_body and owner is None
         country = country or after_country
         if owner is None:  # a title that spells its owner: "porte-parole du Kremlin"
             inner = next((names_at[i] for i in range(m.start + 1, m.end)
@@ -476,11 +520,11 @@ class Resolver:
             self.emit(actor, m.start, end, own)
             self._titled(actor, m.key)
             return
-        actor: Actor | None = None
+        actor: Actor | None = self._apposed_to(m.start)
         role = title.role
         if role == COUNTERPART:
             role = self._counterpart_role(m.start)
-        if role:
+        if role and actor is None:
             if owner_key:
                 actor = self.by_role.get((role, owner_key))
                 if actor is None:
@@ -493,6 +537,8 @@ class Resolver:
                     actor = self.office_actor(office) if office else None
             elif title.role == COUNTERPART:
                 pass  # "son homologue" with no state: not the person just named
+            elif body:
+                pass  # "le président de la Commission" (which one?): not a state's head
             elif role in self.last_role:
                 actor = self.last_role[role]
             elif role in STATE_ROLES and self.focus():
@@ -525,6 +571,17 @@ class Resolver:
             self.by_title[key] = actor
             self.by_title[key.split()[0]] = actor
 
+    def _apposed_to(self, start: int) -> Actor | None:
+        """The person a title is set in apposition to: "Omar Touray, le président
+        de la Cédéao" → Omar Touray."""
+        j = start - 1
+        while j > 0 and fold(self.doc[j].text) in self.lex.determiners:
+            j -= 1
+        if j <= 0 or self.doc[j].text != "," or self.doc[start].is_sent_start:
+            return None
+        before = self.index.get(j - 1)
+        return before if before is not None and before.id.startswith("person:") else None
+
     def _counterpart_role(self, start: int) -> str | None:
         """The office of the last dictionary person named before ``start`` in the
         same sentence ("Lavrov a appelé son homologue turc" → foreign)."""
@@ -539,8 +596,10 @@ class Resolver:
         kind = self.lex.agents[m.key]
         country = next((names_at[i].names[0].ref for i in range(m.start, m.end)
                         if i in skip and i in names_at), None)
-        end, after_country, owner, owner_match = self.owner_after(m.end, names_at)
+        end, after_country, owner, owner_match = self.owner_after(m.end, names_at, places=True)
         country = country or after_country
+        if any(self.in_power_at(i) for i in range(m.end, end)):
+            kind = "GOV"  # "les militaires au pouvoir": a junta is the government
         own = set(range(m.start, end))
         if owner_match is not None:
             own -= set(range(owner_match.start, owner_match.end))
@@ -644,6 +703,7 @@ class Resolver:
             if j < len(doc) and j in self.index and start not in self.index:
                 self.emit(self.index[j], start, end)
         self._unknown_people()
+        self._relatives()
         self._unknown_orgs()
         self._late_focus()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
@@ -720,6 +780,8 @@ class Resolver:
             words = fold(ent.text).split()
             if not words or not ent.text[:1].isupper():
                 continue
+            if len(ent) == 1 and self._family(ent[0]):
+                continue
             earlier = self.surnames.get(words[-1])
             if earlier is not None and earlier.start < self.document.to_text(ent.start_char):
                 self.emit(earlier, ent.start, ent.end)
@@ -737,10 +799,47 @@ class Resolver:
         for t in self.doc:
             if t.i in self.index or t.pos_ != "PROPN" or not t.text[:1].isupper():
                 continue
+            if self._family(t):
+                continue
             earlier = self.surnames.get(fold(t.text))
             if earlier is not None and earlier.end <= self.document.to_text(t.idx):
                 self.emit(earlier, t.i, t.i + 1)
         self.mentions.sort(key=lambda a: (a.start, -a.end))
+
+    def _family(self, t) -> bool:
+        """ "les Reed", "les Reeds": the family of a person named earlier, as one
+        civil-society actor with that person's country."""
+        if not any(c.dep_ == "det" and "Plur" in c.morph.get("Number") for c in t.children):
+            return False
+        key = fold(t.text)
+        person = self.surnames.get(key)
+        if person is None and key.endswith("s"):
+            person = self.surnames.get(key[:-1])
+        if person is None or person.end > self.document.to_text(t.idx):
+            return False
+        self.emit(self._kin(person, t.text), t.i, t.i + 1)
+        return True
+
+    def _kin(self, person: Actor, name: str) -> Actor:
+        return self.actor(f"group:{slug(person.name)}-kin", name, person.country, "CVL")
+
+    def _relatives(self) -> None:
+        """ "la famille de M. Reed", "les proches de X": the relatives of a person
+        speak as civil society, with that person's country."""
+        doc = self.doc
+        for t in doc:
+            if t.i in self.index or fold(t.text) not in self.lex.relatives:
+                continue
+            for c in t.children:
+                if c.i < t.i or not c.dep_.startswith("nmod"):
+                    continue
+                # "de M. Reed": the name may hang on the honorific
+                name = [c, *(x for x in c.children if x.dep_.startswith("flat"))]
+                person = next((self.index[x.i] for x in name if x.i in self.index), None)
+                if person is not None and person.id.startswith("person:"):
+                    end = max(x.i for x in name) + 1
+                    self.emit(self._kin(person, self._label(t.i, end)), t.i, end, {t.i})
+                    break
 
     def _unknown_orgs(self) -> None:
         """spaCy ORG entities the dictionary does not know: civil society by

@@ -35,11 +35,17 @@ from selon.claims.reported import (
 from selon.model import Actor, Claim, Document, Quote
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["find_claims", "claim_chain", "is_hedged"]
 
 PRONOUNS_DEP = frozenset({"PRON"})
+#: kinds of actor that issue statements ("le communiqué" of a government or an army)
+ISSUERS = frozenset({"GOV", "MIL"})
+#: kinds of actor that relay others' words ("…, rapporte l'AFP")
+RELAYS = frozenset({"MED"})
 
 
 def claim_chain(document: Document, start: int, end: int) -> list[Claim]:
@@ -68,6 +74,12 @@ def is_hedged(document: Document, token: Token) -> bool:
         return hedging.hedged(token)
     except Exception:  # odd parses must not break the events stage
         return False
+
+
+def _is_relay(document: Document, token: Token) -> bool:
+    """A news medium as the source of an incise: it relays, it does not speak."""
+    actor = actor_of(document, token)
+    return actor is not None and actor.kind in RELAYS
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -189,8 +201,13 @@ def _frames(doc: Doc, qindex: QuoteIndex) -> list[Frame]:
     return out
 
 
-def _attribute(doc: Doc, quotes: list[QuoteSpan], frames: list[Frame]) -> list[Frame]:
-    """Give each quote a speaker; return the frames the quotes themselves open."""
+def _attribute(
+    doc: Doc, quotes: list[QuoteSpan], frames: list[Frame], relay: Callable[[Token], bool]
+) -> list[Frame]:
+    """Give each quote a speaker; return the frames the quotes themselves open.
+
+    ``relay(token)``: whether a speaker only passes the words on (a news agency,
+    "…, rapporte l'AFP"), so that the words stay those of whom it reports."""
     sents = list(doc.sents)
     starts = [s.start_char for s in sents]
 
@@ -214,6 +231,20 @@ def _attribute(doc: Doc, quotes: list[QuoteSpan], frames: list[Frame]) -> list[F
         q.embedded = any(ch.isalnum() for ch in doc.text[sent.start_char : q.open])
         if holders:
             f = min(holders, key=lambda f: f.end - f.start)
+            # "X a redit à Y « … », a indiqué l'Élysée": the words are those of the
+            # source the sentence-final incise names, who reports what X said
+            # (but "…, rapporte l'AFP": an agency relays X's words)
+            outer = [
+                h
+                for h in holders
+                if h.incise
+                and h.anchor is not None
+                and h.anchor.idx > q.close
+                and h.start < f.start
+                and not relay(h.claimant)
+            ]
+            if outer and not f.incise and f.anchor is not None and f.anchor.idx < q.open:
+                f = min(outer, key=lambda f: f.end - f.start)
             q.speaker, q.verb, q.source = f.claimant, verb_name(f.anchor) or f.cue, "frame"
         else:
             speaker, verb = _colon_speaker(doc, q, sent, quotes)
@@ -278,13 +309,15 @@ def _mention_actor(document: Document, token: Token) -> Actor | None:
     return Actor(id=f"mention:{slug}", name=name, start=start, end=end)
 
 
-def _resolver(document: Document):
+def _resolver(document: Document, frames: list[Frame]):
     """actor_of, with fallbacks from the context when the resolver leaves a speaker
     open: a title with a name in apposition ("le porte-parole, Saïd X") is tried
     as the name too; a pronoun ("a-t-elle ajouté", "selon lui") is the last person
     named in its sentence or the one before, else the last speaker; a statement
     noun with no author ("ajoute le communiqué") is by the author of the last
-    statement that named one ("le communiqué du Kremlin")."""
+    statement that named one ("le communiqué du Kremlin"), else, when none was
+    named before, by the institution that speaks in the next sentence ("…, indique
+    le communiqué. Le Kremlin estime également que…")."""
     last: list[Actor] = []
     authors: list[Actor] = []
     people = sorted(
@@ -315,6 +348,23 @@ def _resolver(document: Document):
                     return named
         return actor
 
+    speakers = sorted((f.claimant for f in frames if f.claimant is not None), key=lambda t: t.i)
+
+    def issuer_after(token: Token) -> Actor | None:
+        k = bisect_right(sent_starts, token.i)  # the next sentence
+        if k >= len(sents):
+            return None
+        nxt = sents[k]
+        for t in speakers:
+            if t.i < nxt.start:
+                continue
+            if t.i >= nxt.end:
+                break
+            actor = actor_of(document, t)
+            if actor is not None and actor.kind in ISSUERS and actor.country is not None:
+                return moved(actor, token)
+        return None
+
     def resolve(token: Token | None) -> Actor | None:
         if token is None:
             return None
@@ -326,8 +376,8 @@ def _resolver(document: Document):
                 actor = moved(person, token)
             elif last:
                 actor = moved(last[-1], token)
-        if is_orphan_statement(token) and authors and (actor is None or actor.kind is None):
-            actor = moved(authors[-1], token)
+        if is_orphan_statement(token) and (actor is None or actor.kind is None):
+            actor = moved(authors[-1], token) if authors else issuer_after(token) or actor
         if actor is None and token.pos_ in ("NOUN", "PROPN"):
             named = next(
                 (c for c in token.subtree if c.dep_ == "appos" and c.pos_ == "PROPN"), None
@@ -382,8 +432,8 @@ def find_claims(document: Document) -> Document:
     quotes = find_quotes(doc, document.doc_starts)
     qindex = QuoteIndex(quotes)
     frames = _frames(doc, qindex)
-    frames += _attribute(doc, quotes, frames)
-    resolve = _resolver(document)
+    frames += _attribute(doc, quotes, frames, lambda t: _is_relay(document, t))
+    resolve = _resolver(document, frames)
     items: list[tuple[int, object]] = [(q.open, q) for q in quotes] + [(f.start, f) for f in frames]
     items.sort(key=lambda x: x[0])
     out_quotes: list[Quote] = []

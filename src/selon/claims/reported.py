@@ -50,6 +50,8 @@ class Frame:
     #: doc-char span of the reporting verb's group ("a annoncé") for complement frames:
     #: an event triggered by the reporting verb itself is its subject's claim
     verb_span: tuple[int, int] | None = None
+    #: opened by an incise after what it reports (", a indiqué l'Élysée")
+    incise: bool = False
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -278,6 +280,7 @@ def inverted_subject(verb: Token, sent: Span) -> Token | None:
             and c.dep_ in ("nsubj", "expl:subj", "obj", "dep")
             and c.pos_ in NOMINAL
             and not not_speaker(c)
+            and not any(x.dep_ == "case" for x in c.children)  # "de son côté"
         ):
             return c
     j = verb.i + 1
@@ -470,7 +473,7 @@ def verb_frames(sent: Span, quote_at) -> list[Frame]:
                 s, e = trim(doc, s, e)
                 if e > s:
                     cue = doc.text[first.idx : t.idx + len(t.text)]
-                    out.append(Frame(s, e, source_token(claimant), cue, t))
+                    out.append(Frame(s, e, source_token(claimant), cue, t, incise=True))
                 continue
         span = complement_span(t, deps)
         if span is None:

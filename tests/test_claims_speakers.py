@@ -1,0 +1,56 @@
+"""Quote speakers read from the sentence's structure and its neighbours (issue #5).
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def speaker_of(record, start_words: str):
+    quote = next(q for q in record.quotes if q.text.startswith(start_words))
+    s = quote.speaker
+    return None if s is None else (s.name, s.country, s.kind)
+
+
+@pytest.mark.parametrize(
+    "text,words,country,kind",
+    [
+        # the sentence-final incise names who reports the words
+        ("Le président russe a redit à son homologue « sa volonté de poursuivre le "
+         "dialogue avec Kiev », a indiqué de son côté l'Élysée.", "sa volonté", "FRA", "GOV"),
+        # but a news agency only relays the words of the one it reports
+        ("Le Kremlin estime que « les conditions d'une escalade militaire sont réunies », "
+         "rapporte l'AFP.", "les conditions", "RUS", "GOV"),
+    ],
+)
+def test_claims_speakers_incise_over_inner_reporter(code, text, words, country, kind):
+    _, c, k = speaker_of(code(text), words)
+    assert (c, k) == (country, kind)
+
+
+def test_claims_speakers_statement_issued_by_the_next_speaker(code):
+    r = code(
+        "Les deux dirigeants « ont discuté de la situation sécuritaire dans la région », "
+        "indique le communiqué. Le Kremlin estime également que le dialogue doit continuer."
+    )
+    _, country, kind = speaker_of(r, "ont discuté")
+    assert (country, kind) == ("RUS", "GOV")
+
+
+def test_claims_speakers_title_in_apposition_is_the_person(code):
+    r = code(
+        "Moussa Faki Mahamat, le président de l'Union africaine, a condamné le coup d'État. "
+        "Le président de l'Union africaine a réclamé « la libération immédiate de tous les "
+        "détenus politiques ».",
+        published="2024-03-15",
+    )
+    assert speaker_of(r, "la libération")[0] == "Moussa Faki Mahamat"
+
+
+def test_claims_speakers_family_of_a_named_person(code):
+    r = code(
+        "Paul Whelan, un Américain détenu en Russie, a été libéré jeudi. « Nos prières ont été "
+        "entendues après cinq longues années », a déclaré la famille de M. Whelan."
+    )
+    assert speaker_of(r, "Nos prières")[1:] == ("USA", "CVL")
