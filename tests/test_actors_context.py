@@ -162,3 +162,19 @@ def test_actors_context_head_of_an_unknown_body_is_not_the_head_of_state(resolve
     d = resolved("Au Mali, le président de la Commission a publié les résultats provisoires.")
     a = actor_of(d, find(d, "président"))
     assert a is None or not a.id.startswith("person:")
+
+
+def test_actors_context_troops_somewhere_are_not_that_state_s(resolved):
+    d = resolved("Les troupes au Niger ont quitté leur base de Niamey.")
+    a = actor_of(d, find(d, "troupes"))
+    assert a is not None and a.kind == "MIL"
+    assert d.text[a.start : a.end] == "troupes"
+
+
+def test_actors_context_a_list_is_not_an_apposition(resolved):
+    d = resolved(
+        "Il a reçu Emmanuel Macron, le président ukrainien et le chancelier allemand.",
+        published="2024-03-15",
+    )
+    a = actor_of(d, find(d, "président"))
+    assert a is not None and a.country == "UKR"

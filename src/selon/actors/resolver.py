@@ -209,6 +209,9 @@ class Resolver:
         self.focused = False
         #: :meth:`owner_after` read a body it does not know ("de la Commission")
         self.unknown_body = False
+        #: and the country it read from a place ("au Niger"), if any, from that token
+        self.place_country: str | None = None
+        self.place_start = 0
 
     # ------------------------------------------------------------ actors
 
@@ -351,6 +354,7 @@ class Resolver:
         owner: Actor | None = None
         owner_match: Match | None = None
         self.unknown_body = False
+        self.place_country = None
         n = len(doc)
         for _ in range(4):
             if k >= n or doc[k].is_sent_start:
@@ -380,7 +384,8 @@ class Resolver:
                         j += 1
                     m = names_at.get(j)
                     if m is not None and m.kind == "name" and m.names[0].category == COUNTRY:
-                        country = m.names[0].ref
+                        country = self.place_country = m.names[0].ref
+                        self.place_start = k
                         k = m.end
                         continue
             if fold(doc[k].text) in lex.linkers and owner is None:
@@ -520,11 +525,14 @@ class Resolver:
             self.emit(actor, m.start, end, own)
             self._titled(actor, m.key)
             return
-        actor: Actor | None = self._apposed_to(m.start)
+        actor: Actor | None = None
+        apposed = self._apposed_to(m.start)
+        if apposed is not None and owner_key and apposed.country not in (None, owner_key):
+            apposed = None  # "Macron, le président ukrainien et …": a list, not an apposition
         role = title.role
         if role == COUNTERPART:
             role = self._counterpart_role(m.start)
-        if role and actor is None:
+        if role:
             if owner_key:
                 actor = self.by_role.get((role, owner_key))
                 if actor is None:
@@ -535,7 +543,7 @@ class Resolver:
                         office = at_date(lex.holders.get((IGO_HEAD, owner_key), []),
                                          self.published)
                     actor = self.office_actor(office) if office else None
-            elif title.role == COUNTERPART:
+            elif title.role == COUNTERPART or apposed is not None:
                 pass  # "son homologue" with no state: not the person just named
             elif body:
                 pass  # "le président de la Commission" (which one?): not a state's head
@@ -546,6 +554,8 @@ class Resolver:
                 owner_key = self.focus()
                 office = at_date(lex.holders.get((role, owner_key), []), self.published)
                 actor = self.office_actor(office) if office else None
+        if actor is None:
+            actor = apposed
         if actor is None and title.role == "leader" and owner is not None:
             actor = owner
         if actor is None and owner is None and country is None and self.definite(m.start):
@@ -600,6 +610,11 @@ class Resolver:
         country = country or after_country
         if any(self.in_power_at(i) for i in range(m.end, end)):
             kind = "GOV"  # "les militaires au pouvoir": a junta is the government
+        elif after_country and after_country == self.place_country and (
+            kind not in self.lex.locative_kinds
+        ):  # "les troupes en Ukraine" may be anyone's
+            country = None if country == after_country else country
+            end = self.place_start
         own = set(range(m.start, end))
         if owner_match is not None:
             own -= set(range(owner_match.start, owner_match.end))
