@@ -178,3 +178,19 @@ def test_actors_context_a_list_is_not_an_apposition(resolved):
     )
     a = actor_of(d, find(d, "président"))
     assert a is not None and a.country == "UKR"
+
+
+@pytest.mark.parametrize(
+    "text,word,name,country",
+    [
+        ("Au Burkina Faso, la famille d'un soldat tué a dénoncé un abandon de l'État.",
+         "famille", "famille d'un soldat", "BFA"),
+        ("Au Togo, les victimes réclament justice, a indiqué leur avocat, Me Komi Agbeko.",
+         "avocat", "Komi Agbeko", "TGO"),
+    ],
+)
+def test_actors_context_relatives_of_a_generic_and_honorific_apposition(
+    resolved, text, word, name, country
+):
+    a = actor_of(d := resolved(text), find(d, word))
+    assert a is not None and (a.name, a.country, a.kind) == (name, country, "CVL")

@@ -442,6 +442,8 @@ class Resolver:
         apposed = j < n and doc[j].text == "," and not (j + 1 < n and doc[j + 1].is_sent_start)
         if apposed:
             j += 1  # "le secrétaire au Trésor, Scott Bessent, a déclaré"
+            while j + 1 < n and fold(doc[j].text) in self.lex.honorifics:
+                j += 1  # "leur avocat, Me X"
         while j < n and doc[j].text in ("(", ")") and j - k < 1:
             j += 1
         run_end = j
@@ -453,7 +455,8 @@ class Resolver:
                 run_end = m.end
                 break
             t = doc[run_end]
-            if t.pos_ == "PROPN" and t.text[:1].isupper() and m is None:
+            in_name = t.pos_ == "PROPN" or (t.ent_iob_ == "I" and t.ent_type_ == "PER")
+            if in_name and t.text[:1].isupper() and m is None:
                 run_end += 1
                 continue
             break
@@ -739,6 +742,7 @@ class Resolver:
                 and (
                     (a.id.startswith("person:") and a.id not in self.lex.offices)
                     or (a.id.startswith("group:") and fold(a.name) not in self.lex.stateless)
+                    or (a.id.startswith("title:") and a.kind == "CVL")
                 )
             ):
                 if a.id not in late:
@@ -839,8 +843,9 @@ class Resolver:
         return self.actor(f"group:{slug(person.name)}-kin", name, person.country, "CVL")
 
     def _relatives(self) -> None:
-        """ "la famille de M. Reed", "les proches de X": the relatives of a person
-        speak as civil society, with that person's country."""
+        """ "la famille de M. Reed", "les proches de X", "la famille d'un soldat":
+        the relatives of a person speak as civil society, with that person's
+        country."""
         doc = self.doc
         for t in doc:
             if t.i in self.index or fold(t.text) not in self.lex.relatives:
@@ -851,7 +856,7 @@ class Resolver:
                 # "de M. Reed": the name may hang on the honorific
                 name = [c, *(x for x in c.children if x.dep_.startswith("flat"))]
                 person = next((self.index[x.i] for x in name if x.i in self.index), None)
-                if person is not None and person.id.startswith("person:"):
+                if person is not None and person.id.startswith(("person:", "group:", "title:")):
                     end = max(x.i for x in name) + 1
                     self.emit(self._kin(person, self._label(t.i, end)), t.i, end, {t.i})
                     break
