@@ -194,3 +194,11 @@ def test_actors_context_relatives_of_a_generic_and_honorific_apposition(
 ):
     a = actor_of(d := resolved(text), find(d, word))
     assert a is not None and (a.name, a.country, a.kind) == (name, country, "CVL")
+
+
+def test_actors_context_people_are_not_the_organisation_named_before(resolved):
+    d = resolved(
+        "Le syndicat Solidarité ouvrière a appelé à la grève. Les civils ont fui la ville."
+    )
+    a = actor_of(d, find(d, "civils"))
+    assert a is not None and a.id == "group:civils"

@@ -649,9 +649,12 @@ class Resolver:
             country = owner.country
         if country is None and owner is None and m.key not in self.lex.stateless:
             earlier = self.antecedent(kind) if self.definite(m.start) else None
+            people = kind == "CVL" and "Plur" in self.doc[m.start].morph.get("Number")
             if earlier is not None and earlier.id.startswith("org:"):
-                self.emit(earlier, m.start, end, own)  # "le groupe jihadiste" → JNIM
-                return
+                if not people:
+                    self.emit(earlier, m.start, end, own)  # "le groupe jihadiste" → JNIM
+                    return
+                earlier = None  # "les civils" are not the party or union named before
             if earlier is not None:  # "les députés" after "manifestants français"
                 country = earlier.country
             elif kind in self.lex.focus_kinds:
