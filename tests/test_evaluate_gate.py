@@ -29,3 +29,30 @@ def test_evaluate_gate_dev_corpus_meets_floors(nlp):
     assert scores["sentences"] > 0
     failures = below_floors(scores, floors)
     assert not failures, "scores fell below the pinned floors:\n" + "\n".join(failures)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (CORPUS / "gold.jsonl").is_file(), reason=f"no dev corpus at {CORPUS}")
+def test_evaluate_gate_seed_article_every_gold_event_typed(nlp):
+    """The first acceptance test: on the seed article, every gold event is
+    found in its sentence with the right type."""
+    from collections import Counter
+
+    from selon.evaluate import load_corpus, locate_sentences
+    from selon.pipeline import extract
+
+    articles, gold = load_corpus(CORPUS)
+    seed = next(a for a in articles if a.id == "seed-000")
+    rows = [g for g in gold if g["article"] == seed.id]
+    record = extract(seed, nlp=nlp)
+    missing = []
+    spans = locate_sentences(record.text, [g["sentence"] for g in rows])
+    for row, span in zip(rows, spans, strict=True):
+        assert span is not None, f"gold sentence not in the text: {row['sentence'][:60]}"
+        found = Counter(e.type for e in record.events if span[0] <= e.trigger.start < span[1])
+        for event in row["events"]:
+            if found[event["type"]]:
+                found[event["type"]] -= 1
+            else:
+                missing.append(f"{event['type']} {event.get('trigger')!r}")
+    assert not missing, "seed-000 gold events not found: " + ", ".join(missing)
