@@ -202,3 +202,17 @@ def test_actors_context_people_are_not_the_organisation_named_before(resolved):
     )
     a = actor_of(d, find(d, "civils"))
     assert a is not None and a.id == "group:civils"
+
+
+@pytest.mark.parametrize(
+    "text,word,name,country",
+    [
+        ("Au Niger, le gouverneur de la région, le colonel Issa Garba, a fermé les écoles.",
+         "gouverneur", "Issa Garba", "NER"),
+        ("« Nous avons peur », confie Mariam, une commerçante du marché de Bamako, au Mali.",
+         "Mariam", "Mariam", "MLI"),
+    ],
+)
+def test_actors_context_people_in_apposition(resolved, text, word, name, country):
+    a = actor_of(d := resolved(text), find(d, word))
+    assert a is not None and (a.name, a.country) == (name, country)

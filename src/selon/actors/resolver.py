@@ -724,6 +724,7 @@ class Resolver:
             if j < len(doc) and j in self.index and start not in self.index:
                 self.emit(self.index[j], start, end)
         self._unknown_people()
+        self._apposed_titles()
         self._relatives()
         self._unknown_orgs()
         self._late_focus()
@@ -808,7 +809,7 @@ class Resolver:
             if earlier is not None and earlier.start < self.document.to_text(ent.start_char):
                 self.emit(earlier, ent.start, ent.end)
                 continue
-            if len(words) < 2 and start == ent_start:
+            if len(words) < 2 and start == ent_start and not self._described(ent.end):
                 continue  # a lone first name or surname with no antecedent ("M. X" is a person)
             country, kind = self._apposition(ent.end)
             if kind is None:  # an untitled named person: civil society
@@ -827,6 +828,38 @@ class Resolver:
             if earlier is not None and earlier.end <= self.document.to_text(t.idx):
                 self.emit(earlier, t.i, t.i + 1)
         self.mentions.sort(key=lambda a: (a.start, -a.end))
+
+    def _apposed_titles(self) -> None:
+        """A title with no holder followed by a person in apposition ("le gouverneur
+        de la région, le colonel X,") is that person."""
+        doc = self.doc
+        last = max(self.index, default=-1)
+        i = 0
+        while i <= last:
+            title = self.index.get(i)
+            if title is None or not title.id.startswith("title:"):
+                i += 1
+                continue
+            end = i
+            while end <= last and self.index.get(end) is title:
+                end += 1
+            k = end  # past the title's own complement: "de la région"
+            while k < min(len(doc), end + 4) and doc[k].text != "," and (
+                doc[end - 1].is_ancestor(doc[k]) or doc[i].is_ancestor(doc[k])
+            ):
+                k += 1
+            end, j = k, k + 1
+            if end < len(doc) and doc[end].text == ",":
+                while j < len(doc) and fold(doc[j].text) in self.lex.determiners:
+                    j += 1
+                person = self.index.get(j)
+                if person is not None and person.id.startswith("person:") and j > end + 1:
+                    placed = person.model_copy(update={"start": title.start, "end": title.end})
+                    self.mentions = [placed if a is title else a for a in self.mentions]
+                    for k in range(i, end):
+                        if self.index.get(k) is title:
+                            self.index[k] = placed
+            i = max(end, i + 1)
 
     def _family(self, t) -> bool:
         """ "les Reed", "les Reeds": the family of a person named earlier, as one
@@ -905,6 +938,17 @@ class Resolver:
             if drop:  # generic words inside the name ("Union des enseignants")
                 self.mentions = [a for a in self.mentions if id(a) not in drop]
             self.emit(actor, start, end)
+
+    def _described(self, end: int) -> bool:
+        """A name followed by ", un/une + noun" ("Aminata, une commerçante"): the
+        article introduces a person it names by the first name alone."""
+        doc = self.doc
+        return (
+            end + 2 < len(doc)
+            and doc[end].text == ","
+            and "Ind" in doc[end + 1].morph.get("Definite")
+            and doc[end + 2].pos_ == "NOUN"
+        )
 
     def _apposition(self, end: int) -> tuple[str | None, str | None]:
         """Country and kind from a title after a name: "X, porte-parole du
