@@ -138,3 +138,22 @@ def test_events_coder_dyads_source_through_the_noun_phrase(code, text, expected)
     record = code(text)
     assert any(e.type == etype and e.source is not None and e.source.name == name
                for e in record.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon plusieurs sources, les rebelles auraient mené quatre attaques dans l'Ouest, "
+        "près du Cameroun.",
+        "Les rebelles ont multiplié les attaques dans la région de l'Extrême-Nord du Tchad.",
+    ],
+)
+def test_events_coder_dyads_a_place_is_no_guessed_target(code, text):
+    attacks = [e for e in code(text).events if e.type == "ASSAULT"]
+    assert attacks and all(e.target is None or e.target.kind != "GOV" for e in attacks)
+
+
+def test_events_coder_dyads_a_recipient_is_no_place(code):
+    # "à l'Ukraine" after a verb of giving is the recipient, not where
+    found = _dyads(code("Les États-Unis ont livré des munitions à l'Ukraine dans la nuit."))
+    assert ("AID", "USA", "UKR") in found

@@ -104,6 +104,7 @@ class Lexicon:
     anaphoric: dict[str, bool] = field(default_factory=dict)
     content_object: dict[str, bool] = field(default_factory=dict)
     purpose_marks: frozenset[str] = frozenset()
+    place_preps: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
     #: contracted article-prepositions → their preposition ("aux" → "à")
@@ -167,6 +168,7 @@ def load_lexicon() -> Lexicon:
         gap=int(raw.get("phrase_gap") or 3),
     )
     lex.purpose_marks = frozenset(fold(w) for w in raw.get("purpose_marks") or [])
+    lex.place_preps = frozenset(fold(w) for w in raw.get("place_prepositions") or [])
     lex.attribution_verbs = frozenset(fold(w) for w in raw.get("attribution_verbs") or [])
     lex.collective_nouns = frozenset(fold(w) for w in raw.get("collective_nouns") or [])
     lex.contractions.update(
@@ -549,7 +551,7 @@ def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[
         # "a livré des missiles aux forces X", hung on the object by the parser
         tgt.extend(
             g for c in tok.children if c.dep_ == "obj" for g in c.children
-            if g.dep_ == "nmod" and g.pos_ in _ARG_POS and g.ent_type_ != "LOC"
+            if g.dep_ == "nmod" and g.pos_ in _ARG_POS and not _is_place(g)
             and _case_words(g) & (targets_p - lex.genitive_preps)
         )
     if not tgt and lex.clause_target.get(etype):
@@ -622,7 +624,7 @@ def _noun_args(
     if not tgt:  # "la reprise de la ville aux rebelles", hung on the genitive by the parser
         tgt.extend(
             c for g in genitive for c in g.children
-            if c.dep_ == "nmod" and c.pos_ in _ARG_POS and c.ent_type_ != "LOC"
+            if c.dep_ == "nmod" and c.pos_ in _ARG_POS and not _is_place(c)
             and _case_words(c) & (targets_p - lex.genitive_preps)
         )
     role = entry.genitive or lex.genitive.get(etype, "source")
@@ -885,10 +887,42 @@ def _argument_actors(document: Document, sent: Span, start: int, end: int) -> li
         if i >= len(offsets):
             continue
         tok = sent[i]
-        if tok.dep_ == "obl:mod" or (i > 0 and sent[i - 1].text == "("):
+        if tok.dep_ == "obl:mod" or (i > 0 and sent[i - 1].text == "(") or _is_place(tok):
             continue
         out.append(a)
     return out
+
+
+def _is_place(tok: Token) -> bool:
+    """A name used as a place ("près du Cameroun", "dans la région de
+    l'Extrême-Nord du Tchad", "vers la bande de Gaza"), not as a participant."""
+    lex = load_lexicon()
+    doc = tok.doc
+    j = tok.i - 1  # "près du Cameroun" with "près" hung elsewhere by the parser
+    while j >= 0 and j >= tok.i - 3:
+        if fold(doc[j].text) in lex.place_preps:
+            return True
+        if doc[j].pos_ not in ("ADP", "DET"):
+            break
+        j -= 1
+    x = tok
+    for hop in range(4):  # up a chain of "de" complements to a place word
+        cases = _case_words(x)
+        if cases & lex.place_preps or (hop and fold(x.lemma_) in _place_nouns()):
+            return True
+        if x.dep_ != "nmod" or x.head == x or not cases & lex.genitive_preps:
+            return False
+        x = x.head
+    return False
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    try:
+        from selon.events.locations import words
+    except ImportError:
+        return frozenset()
+    return frozenset(fold(w) for w in words().place_nouns)
 
 
 def _possessor(
@@ -1080,7 +1114,7 @@ def code_sentence(
         ):  # "les sanctions visent…": the noun's event, not a second one
             continue
         sources = _actors(document, src_t)
-        targets = _actors(document, tgt_t)
+        targets = _actors(document, [t for t in tgt_t if not _is_place(t)])
         pair = context.principal_pair()
         if pair and not targets and any(
             fold(w.text) in lex.both_sides for t in src_t for w in t.subtree
