@@ -465,11 +465,15 @@ def lex_purpose() -> frozenset[str]:
 
 
 def _is_dateline(tok: Token) -> bool:
-    """An upper-case place name opening a sentence before a dash ("PARIS —")."""
+    """A name opening a sentence as its dateline or topic label: upper case
+    before a dash ("PARIS —"), or any name before a colon in a headline
+    ("Cameroun : un mort…")."""
     doc = tok.doc
-    return (
-        tok.i == tok.sent.start and tok.is_upper and len(tok.text) > 1
-        and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("—", "–", "-")
+    if tok.i != tok.sent.start or tok.i + 1 >= len(doc):
+        return False
+    after = doc[tok.i + 1].text
+    return (after in ("—", "–", "-") and tok.is_upper and len(tok.text) > 1) or (
+        after == ":" and tok.pos_ == "PROPN"
     )
 
 
@@ -887,7 +891,9 @@ def _argument_actors(document: Document, sent: Span, start: int, end: int) -> li
         if i >= len(offsets):
             continue
         tok = sent[i]
-        if tok.dep_ == "obl:mod" or (i > 0 and sent[i - 1].text == "(") or _is_place(tok):
+        if tok.dep_ == "obl:mod" or (i > 0 and sent[i - 1].text == "(") or _is_place(tok) or (
+            _is_dateline(tok)
+        ):
             continue
         out.append(a)
     return out
@@ -1198,7 +1204,9 @@ def code_sentence(
                 other = _nearest_other(context.last_actors, sources[0], sent_start)
             if other is not None:
                 targets = [other]
-        if not sources and not targets and context.dyads and lex.guess_target.get(etype, True):
+        if not (sources or targets or src_t or tgt_t) and context.dyads and (
+            lex.guess_target.get(etype, True)
+        ):
             # an actorless event amid an exchange between two sides ("les
             # négociations ont repris") is read as theirs
             pair = (context.principal_pair() if etype in SYMMETRIC else None) or context.dyads[-1]
