@@ -611,7 +611,9 @@ class Resolver:
                         if i in skip and i in names_at), None)
         end, after_country, owner, owner_match = self.owner_after(m.end, names_at, places=True)
         country = country or after_country
-        if any(self.in_power_at(i) for i in range(m.end, end)):
+        if kind in self.lex.in_power_kinds and any(
+            self.in_power_at(i) for i in range(m.end, end)
+        ):
             kind = "GOV"  # "les militaires au pouvoir": a junta is the government
         elif after_country and after_country == self.place_country and (
             kind not in self.lex.locative_kinds
