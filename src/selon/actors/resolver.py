@@ -207,6 +207,8 @@ class Resolver:
         self.last_tokens: set[int] = set()
         #: the next mention's country came from :meth:`focus`
         self.focused = False
+        #: the last actor named as a subject, the owner of "son porte-parole"
+        self.last_subject: Actor | None = None
         #: :meth:`owner_after` read a body it does not know ("de la Commission")
         self.unknown_body = False
         #: and the country it read from a place ("au Niger"), if any, from that token
@@ -297,6 +299,8 @@ class Resolver:
             )
             self.first_named.setdefault(placed.country, s)
         self.focused = False
+        if _in_subject(span.root):
+            self.last_subject = placed
         if placed.id.startswith("org:") and end - start > 1 and span[0].text[:1].isupper():
             self.org_heads[fold(span[0].text)] = placed
         if placed.id.startswith("person:"):
@@ -633,6 +637,8 @@ class Resolver:
         if kind == "inherit":
             if owner is None and country:
                 owner = self.country_actor(country)
+            if owner is None and self._possessive(m.start):
+                owner = self.last_subject  # "Son porte-parole a ajouté": the last subject's
             if owner is not None:
                 self.emit(owner, m.start, end, own)
             elif end < len(self.doc) and fold(self.doc[end].text) in self.lex.linkers:
@@ -664,6 +670,12 @@ class Resolver:
         name = self._label(m.start, end)
         actor = self.actor(f"group:{slug(name)}", name, country, kind)
         self.emit(actor, m.start, end, own)
+
+    def _possessive(self, start: int) -> bool:
+        """ "son porte-parole", "leur porte-parole": a possessive determiner."""
+        return any(
+            c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in self.doc[start].children
+        )
 
     def _label(self, start: int, end: int) -> str:
         """A generic actor's name: its words without the leading article."""
