@@ -75,3 +75,11 @@ def test_claims_speakers_first_name_after_an_incise(code):
 )
 def test_claims_speakers_ruling_party_and_eu_diplomacy(code, text, words, speaker):
     assert speaker_of(code(text, published="2024-05-01"), words)[1:] == speaker
+
+
+def test_claims_speakers_name_the_tagger_reads_as_adjective(code):
+    r = code(
+        "Au Soudan, « il n'y a plus d'eau, plus de nourriture », témoigne Ahmed, un père de "
+        "famille réfugié à Port-Soudan."
+    )
+    assert speaker_of(r, "il n'y a plus")[0] == "Ahmed"

@@ -281,7 +281,7 @@ def inverted_subject(verb: Token, sent: Span) -> Token | None:
         if (
             c.i > verb.i
             and c.dep_ in INVERTED_DEPS
-            and c.pos_ in NOMINAL
+            and (c.pos_ in NOMINAL or c.ent_type_ == "PER")  # "Ahmed" tagged ADJ
             and not not_speaker(c)
             and not any(x.dep_ == "case" for x in c.children)  # "de son côté"
         ):
