@@ -225,3 +225,12 @@ def test_actors_context_possessive_spokesperson(resolved):
     )
     a = actor_of(d, find(d, "porte-parole"))
     assert a is not None and (a.country, a.kind) == ("TUR", "GOV")
+
+
+def test_actors_context_pronoun_agrees_with_the_title_gender(resolved):
+    d = resolved(
+        "Le président ivoirien a reçu lundi la ministre sénégalaise Aïssatou Ndiaye. "
+        "« Nous avons parlé de sécurité », a-t-elle déclaré."
+    )
+    a = actor_of(d, find(d, "-elle"))
+    assert a is not None and a.name == "Aïssatou Ndiaye"

@@ -207,6 +207,8 @@ class Resolver:
         self.last_tokens: set[int] = set()
         #: the next mention's country came from :meth:`focus`
         self.focused = False
+        #: person id → grammatical gender of a title it was named with ("Fem")
+        self.gender: dict[str, str] = {}
         #: the last actor named as a subject, the owner of "son porte-parole"
         self.last_subject: Actor | None = None
         #: :meth:`owner_after` read a body it does not know ("de la Commission")
@@ -513,7 +515,7 @@ class Resolver:
                 person = person.model_copy(update={"kind": "MIL"})
             self.remember(person, title.role, owner_key)
             self.emit(person, m.start, end, own)
-            self._titled(person, m.key)
+            self._titled(person, m.key, m.start)
             return
         if unknown is not None:
             kind = title.kind or (owner.kind if owner is not None else None)
@@ -530,7 +532,7 @@ class Resolver:
                 actor = self.actor("person:" + slug(unknown), unknown, c, kind)
             self.remember(actor, title.role, owner_key)
             self.emit(actor, m.start, end, own)
-            self._titled(actor, m.key)
+            self._titled(actor, m.key, m.start)
             return
         actor: Actor | None = None
         apposed = self._apposed_to(m.start)
@@ -579,14 +581,22 @@ class Resolver:
             return
         self.remember(actor, role if title.role == COUNTERPART else title.role, owner_key)
         self.emit(actor, m.start, end, own)
-        self._titled(actor, m.key)
+        self._titled(actor, m.key, m.start)
 
-    def _titled(self, actor: Actor, key: str) -> None:
+    def _titled(self, actor: Actor, key: str, start: int) -> None:
         """Remember a person named with a title, under the title and its first word,
-        for a later bare "le ministre", "le général"."""
+        for a later bare "le ministre", "le général", and the title's grammatical
+        gender ("la présidente"), for a later "il"/"elle"."""
         if actor.id.startswith("person:"):
             self.by_title[key] = actor
             self.by_title[key.split()[0]] = actor
+            # "la ministre": the article tells, not the epicene noun
+            det = self.doc[start - 1] if start > 0 and self.doc[start - 1].pos_ == "DET" else None
+            gender = (det.morph.get("Gender") if det is not None else []) or (
+                self.doc[start].morph.get("Gender")
+            )
+            if len(gender) == 1:
+                self.gender.setdefault(actor.id, gender[0])
 
     def _apposed_to(self, start: int) -> Actor | None:
         """The person a title is set in apposition to: "Omar Touray, le président
@@ -985,13 +995,13 @@ class Resolver:
         it (same sentence, else the previous one); left open when ambiguous."""
         doc = self.doc
         indexed = sorted(self.index.items())
-        people = [(i, a) for i, a in indexed if a.id.startswith("person:")]
+        everyone = [(i, a) for i, a in indexed if a.id.startswith("person:")]
         # organisations and groups count only as subjects ("Le JNIM ... Il revendique")
         others = [
             (i, a) for i, a in indexed
             if not a.id.startswith("person:") and _is_subject(self.doc[i])
         ]
-        if not people and not others:
+        if not everyone and not others:
             return
         sents = list(doc.sents)
         order = {s.start: n for n, s in enumerate(sents)}
@@ -1003,6 +1013,12 @@ class Resolver:
             k = order.get(sent.start, 0)
             if k > 0:
                 prev_start = sents[k - 1].start
+            gender = t.morph.get("Gender")  # "elle" is never "le président"
+            people = everyone
+            if len(gender) == 1:
+                people = [
+                    (i, a) for i, a in everyone if self.gender.get(a.id, gender[0]) == gender[0]
+                ]
             number = t.morph.get("Number")
             if number:  # "il" is never "les civils"
                 others_ok = [(i, a) for i, a in others
