@@ -216,3 +216,21 @@ def test_actors_context_people_are_not_the_organisation_named_before(resolved):
 def test_actors_context_people_in_apposition(resolved, text, word, name, country):
     a = actor_of(d := resolved(text), find(d, word))
     assert a is not None and (a.name, a.country) == (name, country)
+
+
+def test_actors_context_possessive_spokesperson(resolved):
+    d = resolved(
+        "Le ministère turc de la Défense a démenti toute frappe. Son porte-parole a ajouté "
+        "que l'enquête continuait."
+    )
+    a = actor_of(d, find(d, "porte-parole"))
+    assert a is not None and (a.country, a.kind) == ("TUR", "GOV")
+
+
+def test_actors_context_pronoun_agrees_with_the_title_gender(resolved):
+    d = resolved(
+        "Le président ivoirien a reçu lundi la ministre sénégalaise Aïssatou Ndiaye. "
+        "« Nous avons parlé de sécurité », a-t-elle déclaré."
+    )
+    a = actor_of(d, find(d, "-elle"))
+    assert a is not None and a.name == "Aïssatou Ndiaye"

@@ -54,3 +54,32 @@ def test_claims_speakers_family_of_a_named_person(code):
         "entendues après cinq longues années », a déclaré la famille de M. Whelan."
     )
     assert speaker_of(r, "Nos prières")[1:] == ("USA", "CVL")
+
+
+def test_claims_speakers_first_name_after_an_incise(code):
+    r = code(
+        "Des milliers de manifestants ont défilé à Tbilissi. « Nous refusons de devenir une "
+        "colonie », lance Tamar, une étudiante de vingt ans."
+    )
+    assert speaker_of(r, "Nous refusons") == ("Tamar", "GEO", "CVL")
+
+
+@pytest.mark.parametrize(
+    "text,words,speaker",
+    [
+        ("Le parti au pouvoir, Rêve national, assure en Géorgie que la loi vise « la "
+         "transparence des financements étrangers ».", "la transparence", ("GEO", "CVL")),
+        ("Le chef de la diplomatie de l'UE a dénoncé « un très mauvais signal pour le pays ».",
+         "un très mauvais", (None, "IGO")),
+    ],
+)
+def test_claims_speakers_ruling_party_and_eu_diplomacy(code, text, words, speaker):
+    assert speaker_of(code(text, published="2024-05-01"), words)[1:] == speaker
+
+
+def test_claims_speakers_name_the_tagger_reads_as_adjective(code):
+    r = code(
+        "Au Soudan, « il n'y a plus d'eau, plus de nourriture », témoigne Ahmed, un père de "
+        "famille réfugié à Port-Soudan."
+    )
+    assert speaker_of(r, "il n'y a plus")[0] == "Ahmed"

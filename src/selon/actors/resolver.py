@@ -207,6 +207,10 @@ class Resolver:
         self.last_tokens: set[int] = set()
         #: the next mention's country came from :meth:`focus`
         self.focused = False
+        #: person id → grammatical gender of a title it was named with ("Fem")
+        self.gender: dict[str, str] = {}
+        #: the last actor named as a subject, the owner of "son porte-parole"
+        self.last_subject: Actor | None = None
         #: :meth:`owner_after` read a body it does not know ("de la Commission")
         self.unknown_body = False
         #: and the country it read from a place ("au Niger"), if any, from that token
@@ -297,6 +301,8 @@ class Resolver:
             )
             self.first_named.setdefault(placed.country, s)
         self.focused = False
+        if _in_subject(span.root):
+            self.last_subject = placed
         if placed.id.startswith("org:") and end - start > 1 and span[0].text[:1].isupper():
             self.org_heads[fold(span[0].text)] = placed
         if placed.id.startswith("person:"):
@@ -509,7 +515,7 @@ class Resolver:
                 person = person.model_copy(update={"kind": "MIL"})
             self.remember(person, title.role, owner_key)
             self.emit(person, m.start, end, own)
-            self._titled(person, m.key)
+            self._titled(person, m.key, m.start)
             return
         if unknown is not None:
             kind = title.kind or (owner.kind if owner is not None else None)
@@ -526,7 +532,7 @@ class Resolver:
                 actor = self.actor("person:" + slug(unknown), unknown, c, kind)
             self.remember(actor, title.role, owner_key)
             self.emit(actor, m.start, end, own)
-            self._titled(actor, m.key)
+            self._titled(actor, m.key, m.start)
             return
         actor: Actor | None = None
         apposed = self._apposed_to(m.start)
@@ -575,14 +581,22 @@ class Resolver:
             return
         self.remember(actor, role if title.role == COUNTERPART else title.role, owner_key)
         self.emit(actor, m.start, end, own)
-        self._titled(actor, m.key)
+        self._titled(actor, m.key, m.start)
 
-    def _titled(self, actor: Actor, key: str) -> None:
+    def _titled(self, actor: Actor, key: str, start: int) -> None:
         """Remember a person named with a title, under the title and its first word,
-        for a later bare "le ministre", "le général"."""
+        for a later bare "le ministre", "le général", and the title's grammatical
+        gender ("la présidente"), for a later "il"/"elle"."""
         if actor.id.startswith("person:"):
             self.by_title[key] = actor
             self.by_title[key.split()[0]] = actor
+            # "la ministre": the article tells, not the epicene noun
+            det = self.doc[start - 1] if start > 0 and self.doc[start - 1].pos_ == "DET" else None
+            gender = (det.morph.get("Gender") if det is not None else []) or (
+                self.doc[start].morph.get("Gender")
+            )
+            if len(gender) == 1:
+                self.gender.setdefault(actor.id, gender[0])
 
     def _apposed_to(self, start: int) -> Actor | None:
         """The person a title is set in apposition to: "Omar Touray, le président
@@ -611,7 +625,9 @@ class Resolver:
                         if i in skip and i in names_at), None)
         end, after_country, owner, owner_match = self.owner_after(m.end, names_at, places=True)
         country = country or after_country
-        if any(self.in_power_at(i) for i in range(m.end, end)):
+        if kind in self.lex.in_power_kinds and any(
+            self.in_power_at(i) for i in range(m.end, end)
+        ):
             kind = "GOV"  # "les militaires au pouvoir": a junta is the government
         elif after_country and after_country == self.place_country and (
             kind not in self.lex.locative_kinds
@@ -631,6 +647,8 @@ class Resolver:
         if kind == "inherit":
             if owner is None and country:
                 owner = self.country_actor(country)
+            if owner is None and self._possessive(m.start):
+                owner = self.last_subject  # "Son porte-parole a ajouté": the last subject's
             if owner is not None:
                 self.emit(owner, m.start, end, own)
             elif end < len(self.doc) and fold(self.doc[end].text) in self.lex.linkers:
@@ -662,6 +680,12 @@ class Resolver:
         name = self._label(m.start, end)
         actor = self.actor(f"group:{slug(name)}", name, country, kind)
         self.emit(actor, m.start, end, own)
+
+    def _possessive(self, start: int) -> bool:
+        """ "son porte-parole", "leur porte-parole": a possessive determiner."""
+        return any(
+            c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in self.doc[start].children
+        )
 
     def _label(self, start: int, end: int) -> str:
         """A generic actor's name: its words without the leading article."""
@@ -971,13 +995,13 @@ class Resolver:
         it (same sentence, else the previous one); left open when ambiguous."""
         doc = self.doc
         indexed = sorted(self.index.items())
-        people = [(i, a) for i, a in indexed if a.id.startswith("person:")]
+        everyone = [(i, a) for i, a in indexed if a.id.startswith("person:")]
         # organisations and groups count only as subjects ("Le JNIM ... Il revendique")
         others = [
             (i, a) for i, a in indexed
             if not a.id.startswith("person:") and _is_subject(self.doc[i])
         ]
-        if not people and not others:
+        if not everyone and not others:
             return
         sents = list(doc.sents)
         order = {s.start: n for n, s in enumerate(sents)}
@@ -989,6 +1013,12 @@ class Resolver:
             k = order.get(sent.start, 0)
             if k > 0:
                 prev_start = sents[k - 1].start
+            gender = t.morph.get("Gender")  # "elle" is never "le président"
+            people = everyone
+            if len(gender) == 1:
+                people = [
+                    (i, a) for i, a in everyone if self.gender.get(a.id, gender[0]) == gender[0]
+                ]
             number = t.morph.get("Number")
             if number:  # "il" is never "les civils"
                 others_ok = [(i, a) for i, a in others

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
+#: labels the parser gives the subject after an incise verb ("», lance Nino, une
+#: étudiante": the name may come out as flat:name, the description as obj)
+INVERTED_DEPS = frozenset({"nsubj", "expl:subj", "obj", "dep", "flat:name", "appos"})
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 CLOSING_MARKS = frozenset({"»", '"', "”"})
@@ -277,8 +280,8 @@ def inverted_subject(verb: Token, sent: Span) -> Token | None:
     for c in verb.children:
         if (
             c.i > verb.i
-            and c.dep_ in ("nsubj", "expl:subj", "obj", "dep")
-            and c.pos_ in NOMINAL
+            and c.dep_ in INVERTED_DEPS
+            and (c.pos_ in NOMINAL or c.ent_type_ == "PER")  # "Ahmed" tagged ADJ
             and not not_speaker(c)
             and not any(x.dep_ == "case" for x in c.children)  # "de son côté"
         ):
