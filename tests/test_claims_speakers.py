@@ -83,3 +83,16 @@ def test_claims_speakers_name_the_tagger_reads_as_adjective(code):
         "famille réfugié à Port-Soudan."
     )
     assert speaker_of(r, "il n'y a plus")[0] == "Ahmed"
+
+
+@pytest.mark.parametrize(
+    "text,words,name",
+    [
+        ("Selon Save the Children, « des milliers d'enfants sont en danger dans la région ».",
+         "des milliers", "Save the Children"),
+        ("« La situation humanitaire est critique dans le sud », a indiqué l'agence Anadolu.",
+         "La situation", "Anadolu"),
+    ],
+)
+def test_claims_speakers_foreign_names_and_agencies(code, text, words, name):
+    assert speaker_of(code(text), words)[0] == name

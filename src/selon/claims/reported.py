@@ -555,7 +555,8 @@ def adjunct_frames(sent: Span) -> list[Frame]:
         noun = t.head if t.dep_ == "case" and t.head.i > t.i else None
         if noun is not None and noun.pos_ in ("VERB", "AUX"):
             continue  # "pour sécuriser la ville"
-        if noun is None or noun.pos_ not in NOMINAL:
+        if noun is None or (noun.pos_ not in NOMINAL and not noun.ent_type_):
+            # ("Selon Save the Children": a foreign name may be tagged X, but is an entity)
             noun = next((x for x in doc[t.i + 1 : sent.end] if x.pos_ in NOMINAL), None)
         if noun is None or not_speaker(noun):
             continue  # "pour l'heure", "pour sa part", "selon les cas"
