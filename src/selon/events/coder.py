@@ -39,6 +39,8 @@ _VERBAL = frozenset({"VERB", "ADJ"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _ARG_POS = frozenset({"NOUN", "PROPN", "PRON", "X"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj"})
+#: ``document.extras`` key of the tokens' original-text offsets
+_STARTS_KEY = "_selon_token_starts"
 #: relations of an adjunct event to the verb it circumstantiates
 _ADJUNCTS = frozenset({"obl", "obl:mod", "obl:arg", "nmod", "advcl"})
 
@@ -469,7 +471,7 @@ def _is_dateline(tok: Token) -> bool:
     before a dash ("PARIS —"), or any name before a colon in a headline
     ("Cameroun : un mort…")."""
     doc = tok.doc
-    if tok.i != tok.sent.start or tok.i + 1 >= len(doc):
+    if not tok.is_sent_start or tok.i + 1 >= len(doc):
         return False
     after = doc[tok.i + 1].text
     return (after in ("—", "–", "-") and tok.is_upper and len(tok.text) > 1) or (
@@ -883,20 +885,35 @@ def _argument_actors(document: Document, sent: Span, start: int, end: int) -> li
     """Actor mentions of the sentence that can be a participant: not a place
     adjunct ("à Vienne") nor a parenthesis ("(Autriche)")."""
     out = []
-    offsets = [document.to_text(t.idx) for t in sent]
+    starts = _token_starts(document)
+    doc = sent.doc
     for a in document.actors:
         if not start <= a.start < end:
             continue
-        i = bisect_left(offsets, a.start)
-        if i >= len(offsets):
+        i = bisect_left(starts, a.start, sent.start, sent.end)
+        if i >= sent.end:
             continue
-        tok = sent[i]
-        if tok.dep_ == "obl:mod" or (i > 0 and sent[i - 1].text == "(") or _is_place(tok) or (
-            _is_dateline(tok)
+        tok = doc[i]
+        if tok.dep_ == "obl:mod" or (i > sent.start and doc[i - 1].text == "(") or (
+            _is_place(tok) or _is_dateline(tok)
         ):
             continue
         out.append(a)
     return out
+
+
+def _token_starts(document: Document) -> list[int]:
+    """Original-text start of every Doc token, computed once per document
+    from the token offsets array (no Token objects)."""
+    cached = document.extras.get(_STARTS_KEY)
+    if cached is None:
+        from spacy.attrs import IDX
+
+        doc = document.doc
+        idx = doc.to_array(IDX).tolist() if doc is not None and len(doc) else []
+        cached = [document.to_text(i) for i in idx]
+        document.extras[_STARTS_KEY] = cached
+    return cached
 
 
 def _is_place(tok: Token) -> bool:
@@ -989,7 +1006,7 @@ def _name_tokens(document: Document) -> frozenset[int]:
     out: set[int] = set()
     if doc is None or not document.actors:
         return frozenset()
-    starts = [document.to_text(t.idx) for t in doc]
+    starts = _token_starts(document)
     for a in document.actors:
         i = bisect_left(starts, a.start)
         j = bisect_left(starts, a.end)
