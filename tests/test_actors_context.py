@@ -135,6 +135,8 @@ def test_actors_context_relatives_take_the_person_country(resolved, text, word, 
          "manifestants", "GIN", "CVL"),
         ("Le régime militaire du Burkina Faso a suspendu plusieurs médias.", "régime", "BFA",
          "GOV"),
+        ("Les Forces vives du Tchad ont appelé à une journée ville morte.", "Forces", "TCD",
+         "CVL"),
     ],
 )
 def test_actors_context_place_and_power_complements(resolved, text, word, country, kind):

@@ -96,3 +96,21 @@ def test_claims_speakers_name_the_tagger_reads_as_adjective(code):
 )
 def test_claims_speakers_foreign_names_and_agencies(code, text, words, name):
     assert speaker_of(code(text), words)[0] == name
+
+
+def test_claims_speakers_inverted_clitics_follow_the_speaker(code):
+    r = code(
+        "Le ministre tchadien des Affaires étrangères, Moussa Kalla, a été ferme. « Le Tchad ne "
+        "se laissera pas dicter sa conduite », a-t-il martelé. « Nous choisirons seuls nos "
+        "partenaires », a-t-il poursuivi."
+    )
+    assert speaker_of(r, "Le Tchad")[0] == "Moussa Kalla"
+    assert speaker_of(r, "Nous choisirons")[0] == "Moussa Kalla"
+
+
+def test_claims_speakers_subject_noun_tagged_as_verb(code):
+    r = code(
+        "L'opposant Amadou Sy, en exil, dénonce de son côté « une dérive autoritaire sans "
+        "précédent »."
+    )
+    assert speaker_of(r, "une dérive")[0] == "Amadou Sy"

@@ -148,7 +148,10 @@ def _match_phrases(
             continue
         first = keys[i].split(" ", 1)[0]
         maxw = lex.first_phrases.get(first, 0)
-        if not maxw or doc[i].pos_ in ("VERB", "AUX", "PRON"):
+        if not maxw or (
+            doc[i].pos_ in ("VERB", "AUX", "PRON")
+            and not any(c.dep_ == "det" for c in doc[i].children)  # "L'opposant X" as a verb
+        ):
             i += 1
             continue
         best: Match | None = None
@@ -1006,8 +1009,10 @@ class Resolver:
         sents = list(doc.sents)
         order = {s.start: n for n, s in enumerate(sents)}
         for t in doc:
-            if t.pos_ != "PRON" or t.dep_ not in SUBJECTS or fold(t.text) not in self.lex.pronouns:
+            if t.pos_ != "PRON" or fold(t.text) not in self.lex.pronouns:
                 continue
+            if t.dep_ not in SUBJECTS and not t.text.startswith("-"):
+                continue  # an inverted clitic ("a-t-il dit") is a subject whatever its label
             sent = t.sent
             prev_start = sent.start
             k = order.get(sent.start, 0)
@@ -1038,7 +1043,9 @@ class Resolver:
                 continue
             pid = ids.pop()
             actor = next(a for _, a in cands if a.id == pid)
-            self.emit(actor, t.i, t.i + 1)
+            placed = self.emit(actor, t.i, t.i + 1)
+            if pid.startswith("person:"):  # "« … », a-t-il dit. « … », a-t-il ajouté."
+                everyone.append((t.i, placed))
 
 
 def _in_subject(token) -> bool:

@@ -159,8 +159,10 @@ def is_incise(verb: Token) -> bool:
         return False  # "…, puis a annoncé sa candidature": a second verb, not an incise
     doc = verb.doc
     for c in verb.children:
-        if c.dep_ != "nsubj" or c.i > verb.i or clitic(c) or c.pos_ not in NOMINAL:
+        nounlike = c.pos_ in NOMINAL or any(x.dep_ == "det" for x in c.children)
+        if c.dep_ != "nsubj" or c.i > verb.i or clitic(c) or not nounlike:
             continue  # the parser sometimes makes a quoted adjective the subject
+            # (but "L'opposant X, en exil, dénonce": a noun it tagged as a verb)
         if any(t.text in CLOSING_MARKS for t in doc[c.i + 1 : first.i]):
             continue  # a subject inside the quote is the quote's own
         if any(t.pos_ in ("VERB", "AUX") for t in doc[c.right_edge.i + 1 : first.i]):
