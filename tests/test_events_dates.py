@@ -221,3 +221,35 @@ def test_events_dates_rules(text, published, direction, expected_text, expected_
     cand = found[0]
     assert text[cand.start : cand.end] == expected_text
     assert resolve(cand, expected_text, published, direction) == expected_value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les rebelles ont attaqué la ville le 3 mars. Le lendemain, l'armée a lancé "
+         "une offensive.", ("Le lendemain", "2024-03-04")),
+        ("Le président a reçu son homologue le 12 mars. La veille, les deux ministres "
+         "avaient signé un accord.", ("La veille", "2024-03-11")),
+        ("Les rebelles ont attaqué la ville le 3 mars. Le surlendemain matin, l'armée a "
+         "lancé une offensive.", ("Le surlendemain matin", "2024-03-05")),
+    ],
+)
+def test_events_dates_count_from_the_event_told_before(code, text, expected):
+    record = code(text, published="2024-03-15")
+    last = record.events[-1]
+    assert last.date is not None and (last.date.text, last.date.value) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no event dated before: the expression is kept, its day unknown
+        "La veille, l'armée avait bombardé la ville.",
+        # "à la veille de" is a period before something, not a day
+        "Les rebelles ont attaqué la ville le 3 mars. À la veille des élections, l'armée "
+        "a lancé une offensive.",
+    ],
+)
+def test_events_dates_anchored_without_anchor(code, text):
+    last = code(text, published="2024-03-15").events[-1]
+    assert last.date is None or last.date.value is None

@@ -851,12 +851,12 @@ def _claims(document: Document, start: int, end: int, head: Token):
     return claimed_by, chain, hedged
 
 
-def _where(document: Document, sent: Span, head: Token):
+def _where(document: Document, sent: Span, head: Token, anchor: str | None = None):
     find_date, find_location = _where_fns()
     date = location = None
     if find_date is not None:
         try:
-            date = find_date(document, sent, head)
+            date = find_date(document, sent, head, anchor)
         except Exception:
             date = None
     if find_location is not None:
@@ -1030,6 +1030,8 @@ class Context:
     dyads: list[tuple[Actor, Actor]] = field(default_factory=list)
     last_actors: list[Actor] = field(default_factory=list)
     by_type: dict[str, tuple[Actor, Actor | None]] = field(default_factory=dict)
+    #: the latest day an event was dated to ("la veille", "le lendemain" count from it)
+    last_day: str | None = None
     window: int = 6
 
     def other_side(self, actor: Actor) -> Actor | None:
@@ -1231,7 +1233,9 @@ def code_sentence(
         status = event_status(head, lex.support_verbs)
         if status != "negated" and etype in load_cues().uttered_types:
             status = "occurred"  # a threat in the future tense is still a threat made
-        date, location = _where(document, sent, head)
+        date, location = _where(document, sent, head, context.last_day)
+        if date is not None and date.value and len(date.value) == 10:
+            context.last_day = date.value
         if status == "occurred" and head.pos_ in _NOMINAL and (
             _after(date, document.published) or future_date(getattr(date, "text", None))
         ):  # a noun event dated after publication is still to come (a verb's tense decides)

@@ -75,6 +75,7 @@ class _Rules:
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
+    anchored: dict[str, int]
     today: dict[str, int]
     month_parts: dict[str, Any]
     numbers: dict[str, int]
@@ -113,6 +114,7 @@ def rules() -> _Rules:
         "month_any": _alt({**raw["months"], **raw["month_abbreviations"]}),
         "weekday": _alt(raw["weekdays"]),
         "rel": _alt(raw["relative_days"]),
+        "anchored": _alt(raw["anchored_days"]),
         "today": _alt(raw["today_phrases"]),
         "day_part": _alt(raw["day_parts"]),
         "first_day": _alt(raw["first_day"]),
@@ -143,6 +145,7 @@ def rules() -> _Rules:
         months=_folded_keys({**raw["months"], **raw["month_abbreviations"]}),
         weekdays=_folded_keys(raw["weekdays"]),
         relative_days=_folded_keys(raw["relative_days"]),
+        anchored=_folded_keys(raw["anchored_days"]),
         today=_folded_keys(raw["today_phrases"]),
         month_parts=_folded_keys(raw["month_parts"]),
         numbers=_folded_keys(raw["numbers"]),
@@ -372,11 +375,14 @@ def _int(value: str | None, table: dict[str, int]) -> int | None:
 
 
 def resolve(
-    cand: Candidate, text: str, published: str | None, direction: int | None = None
+    cand: Candidate, text: str, published: str | None, direction: int | None = None,
+    anchor: str | None = None,
 ) -> str | None:
     """The ISO value of a candidate whose original wording is ``text``.
 
     ``direction`` is what the context says: -1 past, +1 future/planned, None unknown.
+    ``anchor``: the ISO day of the event told just before, which "la veille" and
+    "le lendemain" count from.
     """
     r = rules()
     pub = published_date(published)
@@ -393,6 +399,11 @@ def resolve(
             return g("year")
         if kind == "day":
             return _resolve_day(cand, text, pub, direction)
+        if kind == "anchored":
+            if not anchor or len(anchor) != 10:
+                return None
+            offset = r.anchored[g("anchored") or ""]
+            return (date.fromisoformat(anchor) + timedelta(days=offset)).isoformat()
         if kind == "season":
             return _resolve_season(cand, pub, direction, explicit is not None)
         if kind in ("month", "month_part"):
@@ -656,11 +667,14 @@ def _context_direction(document: Document, cand: Candidate) -> int | None:
 # public API
 
 
-def _to_ref(document: Document, cand: Candidate, direction: int | None) -> DateRef:
+def _to_ref(
+    document: Document, cand: Candidate, direction: int | None, anchor: str | None = None
+) -> DateRef:
     start, end = document.to_text(cand.start), document.to_text(cand.end)
     text = document.text[start:end]
     context = _context_direction(document, cand)
-    value = resolve(cand, text, document.published, context if context is not None else direction)
+    value = resolve(cand, text, document.published,
+                    context if context is not None else direction, anchor)
     return DateRef(text=text, start=start, end=end, value=value)
 
 
@@ -668,8 +682,13 @@ def _span(document: Document, cand: Candidate) -> Span | None:
     return document.doc.char_span(cand.start, cand.end, alignment_mode="expand")
 
 
-def find_date(document: Document, sent: Span, trigger: Token) -> DateRef | None:
+def find_date(
+    document: Document, sent: Span, trigger: Token, anchor: str | None = None
+) -> DateRef | None:
     """The date expression of the event whose trigger is ``trigger``, resolved; or None.
+
+    ``anchor``: the ISO day of the event told just before, for "la veille",
+    "le lendemain".
 
     Among the date expressions of ``sent``, the one in the trigger's clause
     (attached to the trigger, or to the verb heading its clause) wins, then the
@@ -706,7 +725,7 @@ def find_date(document: Document, sent: Span, trigger: Token) -> DateRef | None:
     if direction is None:
         span = _span(document, cand)
         direction = tense_direction(span.root) if span is not None and len(span) else None
-    return _to_ref(document, cand, direction)
+    return _to_ref(document, cand, direction, anchor)
 
 
 def find_dates(document: Document) -> list[DateRef]:
