@@ -236,3 +236,20 @@ def test_actors_context_pronoun_agrees_with_the_title_gender(resolved):
     )
     a = actor_of(d, find(d, "-elle"))
     assert a is not None and a.name == "Aïssatou Ndiaye"
+
+
+@pytest.mark.parametrize(
+    "text,word,not_id",
+    [
+        ("« Nous manquons de tout », a confié le docteur Ahmed Hassan, médecin à Khartoum.",
+         "Hassan", "person:samia-suluhu-hassan"),
+    ],
+)
+def test_actors_context_dictionary_surname_after_another_first_name(resolved, text, word, not_id):
+    a = actor_of(d := resolved(text), find(d, word))
+    assert a is None or a.id != not_id
+
+
+def test_actors_context_first_name_spelling_variant_keeps_the_person(resolved):
+    d = resolved("Sergei Lavrov a reçu son homologue turc à Moscou.")
+    assert actor_of(d, find(d, "Lavrov")).id == "person:serguei-lavrov"

@@ -739,6 +739,8 @@ class Resolver:
                 continue
             if actor.id.startswith("country:") and self._is_first_name(m):
                 continue  # "Maurice Papon", "Salvador Allende"
+            if actor.id.startswith("person:") and self._other_first_name(m, actor):
+                continue  # "Ahmed Hassan" is not Samia Suluhu Hassan
             self.emit(actor, m.start, m.end)
             if actor.id.startswith("person:"):
                 office = at_date(lex.offices.get(actor.id, []), self.published)
@@ -791,6 +793,25 @@ class Resolver:
         for key, a in list(self.surnames.items()):
             if a.id in late:
                 self.surnames[key] = late[a.id]
+
+    def _other_first_name(self, m: Match, person: Actor) -> bool:
+        """A surname alone preceded by a first name that is not the dictionary
+        person's: another person (the initials differ, so that spellings such as
+        "Sergei"/"Sergueï" still match)."""
+        if m.start == 0:
+            return False
+        prev = self.doc[m.start - 1]
+        key = fold(prev.text)
+        if (
+            not prev.text[:1].isupper()
+            or prev.pos_ != "PROPN"
+            or (m.start - 1) in self.index
+            or key in self.lex.honorifics
+            or key in self.lex.first_phrases
+        ):
+            return False
+        first = fold(person.name).split()[0]
+        return first[:1] != key[:1]
 
     def _is_first_name(self, m: Match) -> bool:
         doc = self.doc
