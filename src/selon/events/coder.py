@@ -106,6 +106,7 @@ class Lexicon:
     anaphoric: dict[str, bool] = field(default_factory=dict)
     content_object: dict[str, bool] = field(default_factory=dict)
     purpose_marks: frozenset[str] = frozenset()
+    present_forms: dict[str, str] = field(default_factory=dict)
     place_preps: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -120,7 +121,9 @@ class Lexicon:
 
 
 def _split_words(text: str, function_words: frozenset[str]) -> tuple[str, ...]:
-    words = text.replace("’", "'").replace("'", "' ").replace("-", " - ").split()
+    # hyphenated compounds stay whole: the tokenizer keeps "couvre-feu",
+    # "cessez-le-feu", "contre-offensive" as one token
+    words = text.replace("’", "'").replace("'", "' ").split()
     folded = [fold(w) for w in words]
     kept = tuple(w for w in folded if w and w not in function_words and w != "-")
     return kept or tuple(w for w in folded if w and w != "-")
@@ -179,6 +182,7 @@ def load_lexicon() -> Lexicon:
         words = fold(prep).replace("'", "' ").split()
         lex.complex_preps[words[-1]] = fold(prep)
     inflection: dict[str, list[str]] = raw.get("inflection") or {}
+    present: dict[str, list[str]] = raw.get("present_inflection") or {}
     plural = [str(s) for s in raw.get("noun_plural") or []]
     for etype in QUAD:
         block = raw.get(etype) or {}
@@ -211,6 +215,11 @@ def load_lexicon() -> Lexicon:
                             stem = spelled[: -len(ending)]
                             for r in repl:
                                 lex.verb_forms.setdefault(_accented(stem + r), word)
+                    for ending, repl in present.items():
+                        if spelled.endswith(ending):
+                            stem = spelled[: -len(ending)]
+                            for r in repl:
+                                lex.present_forms.setdefault(_accented(stem + r), word)
                 elif kind in ("nouns", "adjectives"):
                     for s in plural:
                         lex.noun_forms.setdefault(word + s, word)
@@ -255,6 +264,8 @@ def _keys(token: Token, lex: Lexicon) -> tuple[str, ...]:
             _accented(token.lemma_))
         if form is None and token.pos_ == "ADJ":  # "inacceptables"
             form = lex.noun_forms.get(low)
+        elif form is None and token.pos_ == "VERB":  # "réclame", left unlemmatised
+            form = lex.present_forms.get(_accented(token.text))
     return tuple(dict.fromkeys(k for k in (lemma, low, form) if k))
 
 
@@ -1076,6 +1087,7 @@ def code_sentence(
         return []
     strong_types = {t.entry.type for t in triggers if not t.entry.weak}
     heads = {t.head.i for t in triggers}
+    strong_heads = {t.head.i for t in triggers if not t.entry.weak}
     sent_start, sent_end = document.span_offsets(sent)
     sent_actors = _argument_actors(document, sent, sent_start, sent_end)
     events: list[Event] = []
@@ -1134,9 +1146,10 @@ def code_sentence(
         ):  # "réclame la libération de X": the content of a request, not an event
             continue
         if head.pos_ not in _NOMINAL and not trig.entry.said and any(
-            c.dep_ in ("nsubj", "nsubj:pass") and c.i in heads and c.i < head.i
+            c.dep_ in ("nsubj", "nsubj:pass") and c.i in strong_heads and c.i < head.i
             for c in head.children
-        ):  # "les sanctions visent…": the noun's event, not a second one
+        ):  # "les sanctions visent…": the noun's event, not a second one (but "un
+            # kamikaze s'est fait exploser": a word naming people is no event there)
             continue
         sources = _actors(document, src_t)
         targets = _actors(document, [t for t in tgt_t if not _is_place(t)])
