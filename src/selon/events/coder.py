@@ -154,6 +154,15 @@ def _parse_entry(kind: str, raw: str, fw: frozenset[str]) -> Entry:
     return Entry(type=kind, words=words, kind=kind, **opts)
 
 
+def _inflect(forms: dict[str, str], spelled: str, endings: dict[str, list[str]], word: str):
+    """Map each inflected form of a verb (its ending replaced) to the lexicon word."""
+    for ending, repl in endings.items():
+        if spelled.endswith(ending):
+            stem = spelled[: -len(ending)]
+            for r in repl:
+                forms.setdefault(_accented(stem + r), word)
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read ``data/triggers.yaml`` once into lookup tables."""
@@ -210,16 +219,8 @@ def load_lexicon() -> Lexicon:
                 if kind == "verbs":
                     # accents kept in forms: "critiqué" is a participle, "critique" is not
                     spelled = _accented(item)
-                    for ending, repl in inflection.items():
-                        if spelled.endswith(ending):
-                            stem = spelled[: -len(ending)]
-                            for r in repl:
-                                lex.verb_forms.setdefault(_accented(stem + r), word)
-                    for ending, repl in present.items():
-                        if spelled.endswith(ending):
-                            stem = spelled[: -len(ending)]
-                            for r in repl:
-                                lex.present_forms.setdefault(_accented(stem + r), word)
+                    _inflect(lex.verb_forms, spelled, inflection, word)
+                    _inflect(lex.present_forms, spelled, present, word)
                 elif kind in ("nouns", "adjectives"):
                     for s in plural:
                         lex.noun_forms.setdefault(word + s, word)
