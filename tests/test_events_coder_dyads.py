@@ -157,3 +157,8 @@ def test_events_coder_dyads_a_recipient_is_no_place(code):
     # "à l'Ukraine" after a verb of giving is the recipient, not where
     found = _dyads(code("Les États-Unis ont livré des munitions à l'Ukraine dans la nuit."))
     assert ("AID", "USA", "UKR") in found
+
+
+def test_events_coder_dyads_ce_que_resumes_the_act_before(code):
+    found = _dyads(code("Le Mali a expulsé le représentant de l'ONU, ce que Washington a dénoncé."))
+    assert ("ACCUSE", "USA", "MLI") in found

@@ -106,6 +106,7 @@ class Lexicon:
     anaphoric: dict[str, bool] = field(default_factory=dict)
     content_object: dict[str, bool] = field(default_factory=dict)
     purpose_marks: frozenset[str] = frozenset()
+    clause_antecedents: frozenset[str] = frozenset()
     present_forms: dict[str, str] = field(default_factory=dict)
     place_preps: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
@@ -182,6 +183,7 @@ def load_lexicon() -> Lexicon:
         gap=int(raw.get("phrase_gap") or 3),
     )
     lex.purpose_marks = frozenset(fold(w) for w in raw.get("purpose_marks") or [])
+    lex.clause_antecedents = frozenset(fold(w) for w in raw.get("clause_antecedents") or [])
     lex.place_preps = frozenset(fold(w) for w in raw.get("place_prepositions") or [])
     lex.attribution_verbs = frozenset(fold(w) for w in raw.get("attribution_verbs") or [])
     lex.collective_nouns = frozenset(fold(w) for w in raw.get("collective_nouns") or [])
@@ -960,6 +962,16 @@ def _place_nouns() -> frozenset[str]:
     return frozenset(fold(w) for w in words().place_nouns)
 
 
+def _resumes_clause(head: Token) -> bool:
+    """A verb in "…, ce que X a refusé": its object is the clause before."""
+    if head.dep_ != "acl:relcl" or head.head.pos_ != "PRON":
+        return False
+    antecedent = fold(head.head.text)
+    return antecedent in load_lexicon().clause_antecedents and any(
+        c.dep_ == "obj" and "Rel" in c.morph.get("PronType") for c in head.children
+    )
+
+
 def _possessor(
     actors: list[Actor], targets: list[Actor | None], position: int
 ) -> Actor | None:
@@ -1190,6 +1202,13 @@ def code_sentence(
                 ):
                     targets = [actor]
                 break
+        if not targets and sources and events and _resumes_clause(head):
+            # "X a donné 48 heures au diplomate, ce que Paris a refusé": the
+            # act refused is the one just told, aimed at its author
+            last = next((e.source for e in reversed(events) if e.source is not None), None)
+            if last is not None and not any(a is not None and _same_side(a, last)
+                                            for a in sources):
+                targets = [last]
         if not sources and targets and targets[0] is not None:
             other = context.other_side(targets[0])
             if other is not None and not _same_side(other, targets[0]):
