@@ -40,6 +40,8 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
         ("Si rien ne change, la Chine sera forcée de répondre.", ("THREATEN", "CHN", None)),
         # a seized place names its state
         ("La Russie a annoncé l'annexion de la Crimée.", ("COERCE", "RUS", "UKR")),
+        # the words of a phrase trigger are no arguments; their complements are
+        ("Washington a annoncé des livraisons d'armes à l'Ukraine.", ("AID", "USA", "UKR")),
         # a complex preposition, past a quantity that is no participant
         ("Le Japon a annoncé une aide de 10 millions de dollars en faveur des réfugiés "
          "soudanais.", ("AID", "JPN", "SDN")),
@@ -162,3 +164,9 @@ def test_events_coder_dyads_a_recipient_is_no_place(code):
 def test_events_coder_dyads_ce_que_resumes_the_act_before(code):
     found = _dyads(code("Le Mali a expulsé le représentant de l'ONU, ce que Washington a dénoncé."))
     assert ("ACCUSE", "USA", "MLI") in found
+
+
+def test_events_coder_dyads_aid_to_a_place_goes_to_its_people(code):
+    record = code("Le Japon a acheminé de l'aide humanitaire vers la bande de Gaza.")
+    aid = [e for e in record.events if e.type == "AID" and e.target is not None]
+    assert aid and aid[0].target.country == "PSE" and aid[0].target.kind == "CVL"

@@ -115,7 +115,8 @@ class Lexicon:
     contractions: dict[str, str] = field(default_factory=dict)
     #: noun of a complex preposition → the preposition ("faveur" → "en faveur")
     complex_preps: dict[str, str] = field(default_factory=dict)
-    territory_target: dict[str, bool] = field(default_factory=dict)
+    #: False, True (the place's state) or "population" (its people)
+    territory_target: dict[str, bool | str] = field(default_factory=dict)
     content_types: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
     gap: int = 3
@@ -205,7 +206,8 @@ def load_lexicon() -> Lexicon:
         lex.clause_target[etype] = bool(block.get("clause_target", False))
         lex.anaphoric[etype] = bool(block.get("anaphoric", False))
         lex.content_object[etype] = bool(block.get("content_object", False))
-        lex.territory_target[etype] = bool(block.get("territory_target", False))
+        territory = block.get("territory_target", False)
+        lex.territory_target[etype] = "population" if territory == "population" else bool(territory)
         lex.genitive_source_kinds[etype] = frozenset(block.get("genitive_source_kinds") or [])
         tables = (("verbs", lex.verbs), ("nouns", lex.nouns), ("adjectives", lex.adjectives),
                   ("phrases", lex.phrases))
@@ -589,6 +591,25 @@ def _phrase_targets(trig: Trigger, head: Token, etype: str, lex: Lexicon) -> lis
     ]
 
 
+def _deep_target(tok: Token, preps: frozenset[str], trigger_heads: set[int]) -> list[Token]:
+    """The first complement with a target preposition inside a noun event's
+    own phrase, down to three levels and not inside another event's phrase."""
+    frontier = [tok]
+    for _ in range(3):
+        nxt: list[Token] = []
+        for x in frontier:
+            for c in x.children:
+                if c.i in trigger_heads or c.dep_ in ("acl:relcl", "punct"):
+                    continue
+                if c.dep_ in ("nmod", "obl", "obl:arg") and c.pos_ in _ARG_POS and (
+                    _case_words(c) & preps
+                ) and not _is_place(c) and x is not tok:
+                    return [c]
+                nxt.append(c)
+        frontier = nxt
+    return []
+
+
 def _clause_subjects(tok: Token) -> list[Token]:
     """Subjects of a que-clause complement ("exige que l'OTAN renonce" → l'OTAN)."""
     out = []
@@ -600,14 +621,25 @@ def _clause_subjects(tok: Token) -> list[Token]:
 
 def _noun_args(
     tok: Token, entry: Entry, etype: str, lex: Lexicon, trigger_heads: set[int],
-    document: Document | None = None,
+    document: Document | None = None, phrase: frozenset[int] = frozenset(),
 ):
+    """Arguments of a noun trigger. ``phrase``: the other tokens of a phrase
+    trigger ("livraisons d'armes"), which are no arguments but whose own
+    complements are the noun's ("des livraisons d'armes à l'Ukraine")."""
     targets_p = lex.targets.get(etype, frozenset())
     src: list[Token] = []
     tgt: list[Token] = []
     genitive: list[Token] = []
     adjectival: list[Token] = []
-    for c in tok.children:
+    kids: list[Token] = []
+    stack = list(tok.children)
+    while stack:
+        c = stack.pop(0)
+        if c.i in phrase:
+            stack.extend(c.children)
+        else:
+            kids.append(c)
+    for c in kids:
         cases = _case_words(c)
         if c.dep_ == "nsubj" and c.pos_ in _ARG_POS and any(
             g.dep_ == "cop" for g in tok.children
@@ -641,6 +673,8 @@ def _noun_args(
             tgt.append(c)
     if not tgt:
         tgt.extend(g for g, prep in _complex_complements(tok, lex) if prep in targets_p)
+    if not tgt:  # "des fournitures d'armes modernes à l'Ukraine", hung deeper by the parser
+        tgt.extend(_deep_target(tok, targets_p - lex.genitive_preps, trigger_heads))
     if not tgt:  # "la reprise de la ville aux rebelles", hung on the genitive by the parser
         tgt.extend(
             c for g in genitive for c in g.children
@@ -1113,7 +1147,9 @@ def code_sentence(
         if head.pos_ in _NOMINAL and trig.entry.kind != "adjectives" and not any(
             c.dep_.startswith("aux") for c in head.children
         ):
-            src_t, tgt_t, adjectival = _noun_args(head, trig.entry, etype, lex, heads, document)
+            src_t, tgt_t, adjectival = _noun_args(
+                head, trig.entry, etype, lex, heads, document,
+                frozenset(t.i for t in trig.tokens if t != head))
         else:
             src_t, tgt_t = _verb_args(head, etype, lex)
             if len(trig.tokens) > 1:  # "imposer des sanctions contre X"
@@ -1175,6 +1211,11 @@ def code_sentence(
             targets = _actors(document, absorbed[head.i])
         if not targets and lex.territory_target.get(etype):
             owner = _territory_owner(document, tgt_t)
+            if owner is not None and lex.territory_target[etype] == "population":
+                # aid sent "vers la bande de Gaza" goes to its people
+                owner = owner.model_copy(update={
+                    "id": f"population:{owner.country}", "kind": "CVL",
+                    "name": f"population ({owner.name})", "wikidata": None})
             if owner is not None and not any(
                 a is not None and _same_side(a, owner) for a in sources
             ):
