@@ -170,3 +170,10 @@ def test_events_coder_dyads_aid_to_a_place_goes_to_its_people(code):
     record = code("Le Japon a acheminé de l'aide humanitaire vers la bande de Gaza.")
     aid = [e for e in record.events if e.type == "AID" and e.target is not None]
     assert aid and aid[0].target.country == "PSE" and aid[0].target.kind == "CVL"
+
+
+def test_events_coder_dyads_reported_act_without_subject_is_the_speakers(code):
+    record = code("Des civils ont été évacués vers la frontière. Le président malien a redit "
+                  "son intention de retirer ses troupes du nord, a indiqué la présidence.")
+    retreat = [e for e in record.events if e.type == "RETREAT"]
+    assert retreat and retreat[0].source is not None and retreat[0].source.kind == "GOV"

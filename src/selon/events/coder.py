@@ -1278,6 +1278,10 @@ def code_sentence(
         # subject ("Il a aussi …"); for agentless passives and noun events,
         # whose agent the text often leaves open, only when a target is named
         verbal = head.pos_ not in _NOMINAL and not _is_passive(head)
+        if not sources and verbal and claimed_by is not None and (
+            claimed_by.kind not in (None, "MED")
+        ):  # "X a redit son intention de retirer ses troupes": X's own act
+            sources = [claimed_by]
         if not sources and previous is not None and (verbal or targets):
             sources = [previous]
         guess = lex.guess_target.get(etype, True) and len(sources) == 1 and not (
