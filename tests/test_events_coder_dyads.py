@@ -177,3 +177,16 @@ def test_events_coder_dyads_reported_act_without_subject_is_the_speakers(code):
                   "son intention de retirer ses troupes du nord, a indiqué la présidence.")
     retreat = [e for e in record.events if e.type == "RETREAT"]
     assert retreat and retreat[0].source is not None and retreat[0].source.kind == "GOV"
+
+
+def test_events_coder_dyads_a_named_group_beats_its_demonym(code):
+    record = code("Le groupe paramilitaire russe Wagner se retire du pays.")
+    retreat = [e for e in record.events if e.type == "RETREAT"]
+    assert retreat and retreat[0].source is not None and retreat[0].source.kind == "REB"
+
+
+def test_events_coder_dyads_possessed_subject_is_its_owner(code):
+    record = code("Les Forces armées maliennes ont indiqué que leurs unités avaient riposté "
+                  "à l'attaque.")
+    assault = [e for e in record.events if e.type == "ASSAULT" and e.trigger.text == "riposté"]
+    assert assault and assault[0].source is not None and assault[0].source.country == "MLI"

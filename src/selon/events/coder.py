@@ -831,6 +831,12 @@ def _actors(document: Document, tokens: list[Token]) -> list[Actor | None]:
                 break
         else:
             continue
+        if a.id.startswith("country:") and group[0].pos_ == "NOUN":
+            # "le groupe paramilitaire russe Wagner": the name, not the demonym
+            named = (_actor(document, c) for c in group[0].children
+                     if c.dep_ in ("flat:name", "appos") and c.pos_ == "PROPN")
+            a = next((b for b in named if b is not None and not b.id.startswith("country:")),
+                     a)
         found = [a]
         for c in group[0].children:  # "les délégations ukrainienne et russe": two sides
             if c.dep_ == "amod":
@@ -1004,6 +1010,19 @@ def _resumes_clause(head: Token) -> bool:
     return antecedent in load_lexicon().clause_antecedents and any(
         c.dep_ == "obj" and "Rel" in c.morph.get("PronType") for c in head.children
     )
+
+
+def _owners(document: Document, tokens: list[Token], actors: list[Actor]) -> list[Actor]:
+    """The owner of a possessed subject that names no actor ("leurs unités
+    ont riposté", "ses hommes ont attaqué"): whom the possessive points back to."""
+    for t in tokens:
+        poss = next((c for c in t.children
+                     if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
+        if poss is not None and t.pos_ == "NOUN":
+            owner = _possessor(actors, [], document.to_text(poss.idx))
+            if owner is not None:
+                return [owner]
+    return []
 
 
 def _possessor(
@@ -1200,7 +1219,7 @@ def code_sentence(
         ):  # "les sanctions visent…": the noun's event, not a second one (but "un
             # kamikaze s'est fait exploser": a word naming people is no event there)
             continue
-        sources = _actors(document, src_t)
+        sources = _actors(document, src_t) or _owners(document, src_t, sent_actors)
         targets = _actors(document, [t for t in tgt_t if not _is_place(t)])
         pair = context.principal_pair()
         if pair and not targets and any(
