@@ -190,3 +190,14 @@ def test_events_coder_dyads_possessed_subject_is_its_owner(code):
                   "à l'attaque.")
     assault = [e for e in record.events if e.type == "ASSAULT" and e.trigger.text == "riposté"]
     assert assault and assault[0].source is not None and assault[0].source.country == "MLI"
+
+
+def test_events_coder_dyads_tous_deux_as_main_subject(code):
+    found = _dyads(code("Le président turc a reçu son homologue grec à Ankara. "
+                        "Tous deux ont exprimé une volonté de poursuivre le dialogue."))
+    assert sum(1 for t, s_, t_ in found if t == "CONSULT" and {s_, t_} == {"TUR", "GRC"}) >= 1
+
+
+def test_events_coder_dyads_owner_of_a_rejected_call(code):
+    found = _dyads(code("L'OTAN rejette les demandes de la Russie."))
+    assert ("REJECT", None, "RUS") in found

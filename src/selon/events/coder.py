@@ -1154,6 +1154,9 @@ def code_sentence(
     strong_types = {t.entry.type for t in triggers if not t.entry.weak}
     heads = {t.head.i for t in triggers}
     strong_heads = {t.head.i for t in triggers if not t.entry.weak}
+    root_subject = next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
+    both_sides = context.principal_pair() if root_subject is not None and any(
+        fold(w.text) in lex.both_sides for w in root_subject.subtree) else None
     sent_start, sent_end = document.span_offsets(sent)
     sent_actors = _argument_actors(document, sent, sent_start, sent_end)
     events: list[Event] = []
@@ -1228,6 +1231,13 @@ def code_sentence(
             sources = list(pair)
         if not targets and head.i in absorbed:
             targets = _actors(document, absorbed[head.i])
+        if not targets and lex.content_object.get(etype):
+            # "a ignoré l'appel des Occidentaux", "rejette les demandes de X":
+            # whose proposal, call or demand it is
+            targets = _actors(document, [
+                c for t in tgt_t for c in t.children
+                if c.dep_ == "nmod" and _case_words(c) & lex.genitive_preps and not _is_place(c)
+            ])
         if not targets and lex.territory_target.get(etype):
             owner = _territory_owner(document, tgt_t)
             if owner is not None and lex.territory_target[etype] == "population":
@@ -1320,6 +1330,9 @@ def code_sentence(
                 other = _nearest_other(context.last_actors, sources[0], sent_start)
             if other is not None:
                 targets = [other]
+        if not (sources or targets) and etype in SYMMETRIC and both_sides is not None:
+            # "Tous deux ont exprimé une volonté de poursuivre le dialogue"
+            sources, targets = [both_sides[0]], [both_sides[1]]
         if not (sources or targets or src_t or tgt_t) and context.dyads and (
             lex.guess_target.get(etype, True)
         ):
