@@ -134,6 +134,8 @@ class Lexicon:
     #: folded phrases, one word per token ("au pouvoir")
     in_power: tuple[tuple[str, ...], ...] = ()
     stateless: frozenset[str] = frozenset()
+    #: agents that only refer back to the last named actor of their kind
+    anaphors: frozenset[str] = frozenset()
     lead_chars: int = 0
 
     def add_name(self, text: str, entry: Name) -> None:
@@ -256,6 +258,12 @@ def lexicon() -> Lexicon:
         key = fold(text)
         lex.agents[key] = kind
         lex.add_phrase(key)
+    anaphors = generic.get("anaphors", {})
+    for text, kind in anaphors.items():
+        key = fold(text)
+        lex.agents.setdefault(key, kind)
+        lex.add_phrase(key)
+    lex.anaphors = frozenset(fold(w) for w in anaphors)
     return lex
 
 

@@ -214,6 +214,8 @@ class Resolver:
         self.gender: dict[str, str] = {}
         #: the last actor named as a subject, the owner of "son porte-parole"
         self.last_subject: Actor | None = None
+        #: kind → the last actor of that kind named as a subject ("le groupe")
+        self.subject_of_kind: dict[str, Actor] = {}
         #: :meth:`owner_after` read a body it does not know ("de la Commission")
         self.unknown_body = False
         #: and the country it read from a place ("au Niger"), if any, from that token
@@ -306,6 +308,8 @@ class Resolver:
         self.focused = False
         if _in_subject(span.root):
             self.last_subject = placed
+            if placed.kind:
+                self.subject_of_kind[placed.kind] = placed
         if placed.id.startswith("org:") and end - start > 1 and span[0].text[:1].isupper():
             self.org_heads[fold(span[0].text)] = placed
         if placed.id.startswith("person:"):
@@ -340,6 +344,13 @@ class Resolver:
             if a.id.startswith(("org:", "country:")) or (a.id.startswith("group:") and a.country):
                 return a
         return None
+
+    def _subject_org(self, kind: str) -> Actor | None:
+        """The last organisation of ``kind`` named as a subject: "les rebelles",
+        "le groupe" after "La CPC a attaqué… contre Wagner" are the CPC, the
+        group that acted, not the one it acted on."""
+        a = self.subject_of_kind.get(kind)
+        return a if a is not None and a.id.startswith("org:") else None
 
     def remember(self, actor: Actor, role: str | None, owner: str | None) -> None:
         if role and owner:
@@ -647,6 +658,20 @@ class Resolver:
             if named is not None and not named.id.startswith("country:"):
                 self.emit(named, m.start, nxt.end)
                 return
+        if m.key in self.lex.anaphors:
+            # "Le groupe dit…" after "la CPC a attaqué": that group; with an owner,
+            # a complement or a name after it ("le groupe de contact"), or nothing
+            # named before, no actor
+            if owner is None and country is None and end == m.end and self.definite(m.start):
+                nxt_t = self.doc[end] if end < len(self.doc) else None
+                if nxt_t is None or not (
+                    nxt_t.text[:1].isupper() or fold(nxt_t.text) in self.lex.linkers
+                ):
+                    # the group that acted last, not the one it acted on
+                    earlier = self._subject_org(kind) or self.antecedent(kind)
+                    if earlier is not None:
+                        self.emit(earlier, m.start, end, own)
+            return
         if kind == "inherit":
             if owner is None and country:
                 owner = self.country_actor(country)
@@ -669,7 +694,8 @@ class Resolver:
         elif owner is not None and country is None:
             country = owner.country
         if country is None and owner is None and m.key not in self.lex.stateless:
-            earlier = self.antecedent(kind) if self.definite(m.start) else None
+            earlier = self._subject_org(kind) or self.antecedent(kind) if self.definite(
+                m.start) else None
             people = kind == "CVL" and "Plur" in self.doc[m.start].morph.get("Number")
             if earlier is not None and earlier.id.startswith("org:"):
                 if not people:
@@ -835,6 +861,13 @@ class Resolver:
         if unknown is not None and not doc[m.start].text[:1].isupper():
             actor = self.actor("person:" + slug(unknown), unknown, iso, "CVL")  # a citizen
             self.emit(actor, m.start, end)
+            return
+        if doc[m.start].text[:1].isupper() and _population(doc[m.end - 1]):
+            # "80 Algériens", "les Palestiniens de Gaza": people, not their state
+            end = _complement_end(doc[m.end - 1])
+            name = self._label(m.start, end)
+            actor = self.actor(f"group:{slug(name)}", name, iso, "CVL")
+            self.emit(actor, m.start, end, set(range(m.start, m.end)))
             return
         self.emit(self.country_actor(iso), m.start, m.end)
 
@@ -1079,6 +1112,38 @@ def _in_subject(token) -> bool:
             return False
         token = token.head
     return token.dep_ in SUBJECTS
+
+
+def _population(token) -> bool:
+    """A demonym noun that names people rather than their state: counted or
+    indefinite ("80 Algériens", "des Maliens", "plusieurs Ukrainiens", "des
+    milliers de Palestiniens"), given a place ("les Palestiniens de Gaza") or
+    acted upon ("les Ukrainiens ont été évacués"). A definite one that acts
+    ("les Russes ont bombardé", "les Américains proposent") speaks for its
+    state, as the press means it, and stays the state (GOV)."""
+    dets = [c for c in token.children if c.dep_ == "det"]
+    if any(c.dep_ == "nummod" for c in token.children):
+        return True
+    if any("Def" not in c.morph.get("Definite") and "Yes" not in c.morph.get("Poss")
+           for c in dets):
+        return True
+    if not dets and any(c.dep_ == "case" for c in token.children):
+        return True  # "des milliers de Palestiniens", "l'aide aux Afghans"
+    if "Plur" not in token.morph.get("Number"):
+        return False
+    if token.dep_ == "nsubj:pass":
+        return True
+    return any(c.dep_ == "nmod" and c.i > token.i for c in token.children)
+
+
+def _complement_end(token) -> int:
+    """End (exclusive) of a noun and its complement after it ("Palestiniens de la
+    bande de Gaza")."""
+    end = token.i + 1
+    for c in token.children:
+        if c.dep_ == "nmod" and c.i > token.i:
+            end = max(end, c.right_edge.i + 1)
+    return end
 
 
 def _is_subject(token) -> bool:

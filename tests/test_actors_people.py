@@ -1,0 +1,114 @@
+"""Plain nouns for people, demonyms naming a population, and "le groupe"
+referring back to an armed group (issue #4, dyad accuracy).
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from selon.actors import actor_of, resolve_actors
+
+
+@pytest.fixture(scope="module")
+def resolved(document):
+    def run(text: str, published: str | None = "2024-05-15"):
+        return resolve_actors(document(text, published=published))
+
+    return run
+
+
+def find(d, word: str, nth: int = 0):
+    return [t for t in d.doc if t.text == word][nth]
+
+
+def dyad(d, word: str, nth: int = 0):
+    a = actor_of(d, find(d, word, nth))
+    return None if a is None else (a.country, a.kind)
+
+
+@pytest.mark.parametrize(
+    "text,word,expected",
+    [
+        ("Le Togo a connu une nuit agitée. Au total, 57 personnes ont été arrêtées à Lomé.",
+         "personnes", ("TGO", "CVL")),
+        ("La police togolaise enquête. Un homme a été blessé par balle près du marché.",
+         "homme", ("TGO", "CVL")),
+        ("Le Niger pleure ses morts : un militaire a été tué dans une embuscade.",
+         "militaire", ("NER", "MIL")),
+        ("Des émeutiers ont incendié deux mairies en Belgique dans la nuit.",
+         "émeutiers", ("BEL", "CVL")),
+        ("Au Tchad, quatre jeunes bergers ont disparu avec leurs troupeaux.",
+         "bergers", ("TCD", "CVL")),
+        ("Washington sanctionne des individus et des entités liés au Venezuela.",
+         "entités", ("USA", "CVL")),
+    ],
+)
+def test_actors_people_plain_nouns_are_civil_society(resolved, text, word, expected):
+    assert dyad(resolved(text), word) == expected
+
+
+@pytest.mark.parametrize(
+    "text,word,expected",
+    [
+        # a noun for people or companies with a demonym: that country's civil society
+        ("Londres a gelé les avoirs de deux banques russes.", "banques", ("RUS", "CVL")),
+        ("Des entreprises iraniennes sont visées par Washington.", "entreprises",
+         ("IRN", "CVL")),
+        ("Les civils ukrainiens fuient la ville.", "civils", ("UKR", "CVL")),
+        # known agents keep their kind
+        ("L'armée malienne a repoussé l'attaque.", "armée", ("MLI", "MIL")),
+        ("Le ministère russe a protesté.", "ministère", ("RUS", "GOV")),
+    ],
+)
+def test_actors_people_demonym_adjective(resolved, text, word, expected):
+    assert dyad(resolved(text), word) == expected
+
+
+@pytest.mark.parametrize(
+    "text,word,expected",
+    [
+        # counted, indefinite, placed or acted upon: people
+        ("Plus de 30 Tunisiens sont détenus en Libye.", "Tunisiens", ("TUN", "CVL")),
+        ("Des milliers de Soudanais ont fui vers le Tchad.", "Soudanais", ("SDN", "CVL")),
+        ("Les Libanais du sud ont quitté leurs villages.", "Libanais", ("LBN", "CVL")),
+        ("Les Afghans ont été évacués par avion.", "Afghans", ("AFG", "CVL")),
+        # a definite people that acts speaks for its state
+        ("Les Russes ont bombardé le port pendant la nuit.", "Russes", ("RUS", "GOV")),
+    ],
+)
+def test_actors_people_population_or_state(resolved, text, word, expected):
+    assert dyad(resolved(text), word) == expected
+
+
+def test_actors_people_group_refers_back_to_armed_group(resolved):
+    d = resolved("Le JNIM a attaqué un poste de l'armée burkinabè. "
+                 "Le groupe affirme avoir tué dix soldats.")
+    a = actor_of(d, find(d, "groupe"))
+    assert a is not None and a.id == "org:JNIM"
+
+
+def test_actors_people_group_acting_not_acted_upon(resolved):
+    d = resolved("Les shebab ont attaqué une base de l'Amisom. "
+                 "Le mouvement revendique l'opération.")
+    a = actor_of(d, find(d, "mouvement"))
+    assert a is not None and a.id == "org:SHABAAB"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le groupe de contact se réunit à Minsk.",
+        "Le maire a reçu le groupe dans la soirée.",
+    ],
+)
+def test_actors_people_group_without_antecedent_is_no_actor(resolved, text):
+    d = resolved(text)
+    assert actor_of(d, find(d, "groupe")) is None
+
+
+def test_actors_people_bare_title_is_main_state_holder(resolved):
+    d = resolved("La France a durci le ton face aux violences. "
+                 "Le Premier ministre doit présider une cellule de crise jeudi.")
+    a = actor_of(d, find(d, "Premier"))
+    assert a is not None and (a.name, a.country) == ("Gabriel Attal", "FRA")
