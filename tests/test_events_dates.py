@@ -253,3 +253,10 @@ def test_events_dates_count_from_the_event_told_before(code, text, expected):
 def test_events_dates_anchored_without_anchor(code, text):
     last = code(text, published="2024-03-15").events[-1]
     assert last.date is None or last.date.value is None
+
+
+def test_events_dates_copula_gives_the_tense(code):
+    # published on a Wednesday: "sera … lundi" is the coming Monday
+    record = code("Le ministre indien sera au téléphone avec son homologue chinois lundi.",
+                  published="2022-01-19")
+    assert record.events and record.events[0].date.value == "2022-01-24"

@@ -624,7 +624,8 @@ def tense_direction(trigger: Token) -> int | None:
             child.pos_ in _CLAUSE_VERB_POS and fold(child.lemma_) in r.future_lemmas
         ):
             return 1
-    verb = clause_verb(trigger)
+    cop = next((c for c in trigger.children if c.dep_ == "cop"), None)
+    verb = cop if cop is not None else clause_verb(trigger)  # "X sera au téléphone lundi"
     for _ in range(3):
         if fold(verb.text) in r.future_words:  # "le vote est prévu jeudi"
             return 1
