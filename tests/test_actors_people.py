@@ -112,3 +112,32 @@ def test_actors_people_bare_title_is_main_state_holder(resolved):
                  "Le Premier ministre doit présider une cellule de crise jeudi.")
     a = actor_of(d, find(d, "Premier"))
     assert a is not None and (a.name, a.country) == ("Gabriel Attal", "FRA")
+
+
+@pytest.mark.parametrize(
+    "text,word,expected",
+    [
+        # a demonym further along the phrase, or on its "de" complement
+        ("Ottawa sanctionne les décideurs civils et militaires biélorusses.", "décideurs",
+         ("BLR", "GOV")),
+        ("Tokyo vise les entreprises de l'industrie navale chinoise.", "entreprises",
+         ("CHN", "CVL")),
+        ("Le gel frappe quatre « entités » syriennes.", "entités", ("SYR", "CVL")),
+    ],
+)
+def test_actors_people_demonym_further_on(resolved, text, word, expected):
+    assert dyad(resolved(text), word) == expected
+
+
+def test_actors_people_agent_as_adjective_is_no_actor(resolved):
+    d = resolved("Ottawa sanctionne les décideurs militaires biélorusses.")
+    a = actor_of(d, find(d, "militaires"))
+    assert a is None or a.kind == "GOV"
+
+
+def test_actors_people_junta_named_again_without_country(resolved):
+    d = resolved("Les militaires au pouvoir au Gabon ont suspendu la Constitution. "
+                 "Paris a protesté. Lundi, les militaires au pouvoir ont fermé les "
+                 "frontières.")
+    a = actor_of(d, find(d, "militaires", 1))
+    assert a is not None and (a.country, a.kind) == ("GAB", "GOV")

@@ -170,8 +170,10 @@ def _match_phrases(
                 best = Match(i, j + 1, "title", key=key)
             elif key in lex.agents:
                 best = Match(i, j + 1, "agent", key=key)
-        if best is not None and best.end - best.start == 1 and doc[i].pos_ == "ADJ":
-            best = None  # "grève générale", "la force militaire": an adjective, not a title
+        if best is not None and best.end - best.start == 1 and (
+            doc[i].pos_ == "ADJ" or doc[i].dep_ == "amod"
+        ):  # "grève générale", "la force militaire", "les décideurs militaires":
+            best = None  # an adjective, not a title or an agent
         if best is None:
             i += 1
             continue
@@ -216,6 +218,9 @@ class Resolver:
         self.last_subject: Actor | None = None
         #: kind → the last actor of that kind named as a subject ("le groupe")
         self.subject_of_kind: dict[str, Actor] = {}
+        #: the last junta named with its country ("les militaires au pouvoir au
+        #: Niger"), for a later "les militaires au pouvoir" with none
+        self.last_in_power: Actor | None = None
         #: :meth:`owner_after` read a body it does not know ("de la Commission")
         self.unknown_body = False
         #: and the country it read from a place ("au Niger"), if any, from that token
@@ -639,10 +644,13 @@ class Resolver:
                         if i in skip and i in names_at), None)
         end, after_country, owner, owner_match = self.owner_after(m.end, names_at, places=True)
         country = country or after_country
-        if kind in self.lex.in_power_kinds and any(
+        ruling = kind in self.lex.in_power_kinds and any(
             self.in_power_at(i) for i in range(m.end, end)
-        ):
+        )
+        if ruling:
             kind = "GOV"  # "les militaires au pouvoir": a junta is the government
+            if country is None and owner is None and self.last_in_power is not None:
+                country = self.last_in_power.country  # the junta named before
         elif after_country and after_country == self.place_country and (
             kind not in self.lex.locative_kinds
         ):  # "les troupes en Ukraine" may be anyone's
@@ -651,6 +659,11 @@ class Resolver:
         own = set(range(m.start, end))
         if owner_match is not None:
             own -= set(range(owner_match.start, owner_match.end))
+        if country is None and owner is None:
+            below = self._demonym_below(self.doc[m.start:m.end].root, names_at)
+            if below is not None:  # "les décideurs militaires et politiques russes"
+                country = names_at[below].names[0].ref
+                own.add(below)
         # "le groupe jihadiste JNIM", "l'agence de presse Reuters": the name decides
         nxt = names_at.get(end)
         if owner is None and country is None and nxt is not None and nxt.kind == "name":
@@ -709,6 +722,30 @@ class Resolver:
         name = self._label(m.start, end)
         actor = self.actor(f"group:{slug(name)}", name, country, kind)
         self.emit(actor, m.start, end, own)
+        if ruling and country:
+            self.last_in_power = actor
+
+    def _demonym_below(self, head, names_at: dict[int, Match]) -> int | None:
+        """A lowercase demonym the parser attaches to the agent's noun further
+        on ("les décideurs militaires et politiques russes", "sept « entités »
+        iraniennes") or to its "de" complement ("les entreprises de l'industrie
+        militaire russe"): its token, or None. Looks at two levels of the tree."""
+        def demonym(t) -> bool:
+            m = names_at.get(t.i)
+            return m is not None and m.kind == "demonym" and t.text.islower()
+
+        for c in head.children:
+            if c.i > head.i and c.dep_ == "amod" and demonym(c):
+                return c.i
+        for c in head.children:
+            if c.i <= head.i or c.dep_ != "nmod" or c.pos_ != "NOUN" or not any(
+                x.dep_ == "case" and fold(x.text) in self.lex.linkers for x in c.children
+            ):
+                continue
+            for x in c.children:
+                if x.dep_ == "amod" and demonym(x):
+                    return x.i
+        return None
 
     def _possessive(self, start: int) -> bool:
         """ "son porte-parole", "leur porte-parole": a possessive determiner."""
