@@ -201,3 +201,9 @@ def test_events_coder_dyads_tous_deux_as_main_subject(code):
 def test_events_coder_dyads_owner_of_a_rejected_call(code):
     found = _dyads(code("L'OTAN rejette les demandes de la Russie."))
     assert ("REJECT", None, "RUS") in found
+
+
+def test_events_coder_dyads_a_city_after_a_is_no_guessed_target(code):
+    record = code("Réforme des retraites : 142 interpellations à Paris après le vote.")
+    coerce = [e for e in record.events if e.type == "COERCE"]
+    assert coerce and all(e.target is None or e.target.kind != "GOV" for e in coerce)

@@ -106,6 +106,7 @@ class Lexicon:
     anaphoric: dict[str, bool] = field(default_factory=dict)
     content_object: dict[str, bool] = field(default_factory=dict)
     purpose_marks: frozenset[str] = frozenset()
+    venue_types: frozenset[str] = frozenset()
     clause_antecedents: frozenset[str] = frozenset()
     present_forms: dict[str, str] = field(default_factory=dict)
     place_preps: frozenset[str] = frozenset()
@@ -184,6 +185,7 @@ def load_lexicon() -> Lexicon:
         gap=int(raw.get("phrase_gap") or 3),
     )
     lex.purpose_marks = frozenset(fold(w) for w in raw.get("purpose_marks") or [])
+    lex.venue_types = frozenset(raw.get("venue_types") or [])
     lex.clause_antecedents = frozenset(fold(w) for w in raw.get("clause_antecedents") or [])
     lex.place_preps = frozenset(fold(w) for w in raw.get("place_prepositions") or [])
     lex.attribution_verbs = frozenset(fold(w) for w in raw.get("attribution_verbs") or [])
@@ -949,7 +951,7 @@ def _argument_actors(document: Document, sent: Span, start: int, end: int) -> li
             continue
         tok = doc[i]
         if tok.dep_ == "obl:mod" or (i > sent.start and doc[i - 1].text == "(") or (
-            _is_place(tok) or _is_dateline(tok)
+            _is_place(tok) or _is_dateline(tok) or _is_venue(tok)
         ):
             continue
         out.append(a)
@@ -968,6 +970,19 @@ def _token_starts(document: Document) -> list[int]:
         cached = [document.to_text(i) for i in idx]
         document.extras[_STARTS_KEY] = cached
     return cached
+
+
+def _is_venue(tok: Token) -> bool:
+    """A city introduced by "à" ("142 interpellations à Paris"): where, not
+    whom, for a participant guessed from the sentence."""
+    if "a" not in _case_words(tok):
+        return False
+    try:
+        from selon.events.locations import lookup
+    except ImportError:
+        return False
+    place = lookup(tok.text)
+    return place is not None and place.kind == "city"
 
 
 def _is_place(tok: Token) -> bool:
@@ -1223,7 +1238,9 @@ def code_sentence(
             # kamikaze s'est fait exploser": a word naming people is no event there)
             continue
         sources = _actors(document, src_t) or _owners(document, src_t, sent_actors)
-        targets = _actors(document, [t for t in tgt_t if not _is_place(t)])
+        venue = etype in lex.venue_types
+        targets = _actors(document, [
+            t for t in tgt_t if not _is_place(t) and not (venue and _is_venue(t))])
         pair = context.principal_pair()
         if pair and not targets and any(
             fold(w.text) in lex.both_sides for t in src_t for w in t.subtree
@@ -1239,8 +1256,11 @@ def code_sentence(
                 if c.dep_ == "nmod" and _case_words(c) & lex.genitive_preps and not _is_place(c)
             ])
         if not targets and lex.territory_target.get(etype):
-            owner = _territory_owner(document, tgt_t)
-            if owner is not None and lex.territory_target[etype] == "population":
+            population = lex.territory_target[etype] == "population"
+            seized = tgt_t if population else [  # "de X" or the object, not "à X"
+                t for t in tgt_t if not _case_words(t) - lex.genitive_preps]
+            owner = _territory_owner(document, seized)
+            if owner is not None and population:
                 # aid sent "vers la bande de Gaza" goes to its people
                 owner = owner.model_copy(update={
                     "id": f"population:{owner.country}", "kind": "CVL",
