@@ -141,3 +141,31 @@ def test_actors_people_junta_named_again_without_country(resolved):
                  "frontières.")
     a = actor_of(d, find(d, "militaires", 1))
     assert a is not None and (a.country, a.kind) == ("GAB", "GOV")
+
+
+@pytest.mark.parametrize(
+    "text,word,expected",
+    [
+        ("Téhéran a répondu. La République islamique dément tout lien.", "République",
+         ("IRN", "GOV")),
+        ("L'État hébreu a fermé le point de passage.", "État", ("ISR", "GOV")),
+    ],
+)
+def test_actors_people_state_metonyms(resolved, text, word, expected):
+    assert dyad(resolved(text), word) == expected
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Moscou a répondu aux pays occidentaux.", "pays"),
+    ("Les Occidentaux ont promis des chars.", "Occidentaux"),
+    ("Pékin accuse l'Occident d'ingérence.", "Occident"),
+])
+def test_actors_people_the_west_is_one_actor(resolved, text, word):
+    a = actor_of(d := resolved(text), find(d, word))
+    assert a is not None and (a.id, a.country, a.kind) == ("org:WEST", None, "GOV")
+
+
+def test_actors_people_kidnappers_are_the_armed_group_named_before(resolved):
+    d = resolved("L'EIGS a attaqué un village nigérien. Les ravisseurs réclament une rançon.")
+    a = actor_of(d, find(d, "ravisseurs"))
+    assert a is not None and a.kind == "REB"

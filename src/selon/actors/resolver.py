@@ -659,7 +659,8 @@ class Resolver:
         own = set(range(m.start, end))
         if owner_match is not None:
             own -= set(range(owner_match.start, owner_match.end))
-        if country is None and owner is None:
+        if country is None and owner is None and kind != "inherit":
+            # ("le porte-parole du ministère tunisien" speaks for the ministry)
             below = self._demonym_below(self.doc[m.start:m.end].root, names_at)
             if below is not None:  # "les décideurs militaires et politiques russes"
                 country = names_at[below].names[0].ref
