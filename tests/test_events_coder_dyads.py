@@ -207,3 +207,10 @@ def test_events_coder_dyads_a_city_after_a_is_no_guessed_target(code):
     record = code("Réforme des retraites : 142 interpellations à Paris après le vote.")
     coerce = [e for e in record.events if e.type == "COERCE"]
     assert coerce and all(e.target is None or e.target.kind != "GOV" for e in coerce)
+
+
+def test_events_coder_dyads_possessive_skips_a_possessed_actor(code):
+    record = code("Le président malien a redit à son homologue ivoirien son intention de "
+                  "retirer ses troupes du nord.")
+    retreat = [e for e in record.events if e.type == "RETREAT"]
+    assert retreat and retreat[0].source is not None and retreat[0].source.country == "MLI"

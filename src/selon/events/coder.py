@@ -1034,20 +1034,36 @@ def _owners(document: Document, tokens: list[Token], actors: list[Actor]) -> lis
         poss = next((c for c in t.children
                      if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
         if poss is not None and t.pos_ == "NOUN":
-            owner = _possessor(actors, [], document.to_text(poss.idx))
+            owner = _possessor(actors, [], document.to_text(poss.idx), document)
             if owner is not None:
                 return [owner]
     return []
 
 
 def _possessor(
-    actors: list[Actor], targets: list[Actor | None], position: int
+    actors: list[Actor], targets: list[Actor | None], position: int,
+    document: Document | None = None,
 ) -> Actor | None:
     """Whom a possessive ("son invasion de l'Ukraine") points back to: the
-    nearest actor named before it in the sentence that is not the event's target."""
+    nearest actor named before it in the sentence that is not the event's
+    target, nor itself named through a possessive ("X a redit à son homologue
+    son intention de…": X's intention, not the counterpart's)."""
     banned = {t.id for t in targets if t is not None}
-    before = [a for a in actors if a.end <= position and a.id not in banned]
+    before = [a for a in actors if a.end <= position and a.id not in banned
+              and not (document is not None and _possessed(document, a))]
     return max(before, key=lambda a: a.end) if before else None
+
+
+def _possessed(document: Document, actor: Actor) -> bool:
+    """Whether an actor mention is introduced by a possessive ("son homologue")."""
+    doc = document.doc
+    i = bisect_left(_token_starts(document), actor.start)
+    if doc is None or i >= len(doc):
+        return False
+    tok = doc[i]
+    if "Yes" in tok.morph.get("Poss"):  # the mention starts at "son"
+        return True
+    return any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in tok.children)
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
@@ -1280,7 +1296,7 @@ def code_sentence(
             for a in adjectival:
                 actor, side = _actor(document, a), "source"
                 if actor is None and "Yes" in a.morph.get("Poss"):
-                    actor = _possessor(sent_actors, targets, document.to_text(a.idx))
+                    actor = _possessor(sent_actors, targets, document.to_text(a.idx), document)
                     # "son invasion de l'Ukraine": with the patient named, the agent
                     side = "source" if tgt_t else role
                 if actor is None:
