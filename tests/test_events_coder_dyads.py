@@ -214,3 +214,12 @@ def test_events_coder_dyads_possessive_skips_a_possessed_actor(code):
                   "retirer ses troupes du nord.")
     retreat = [e for e in record.events if e.type == "RETREAT"]
     assert retreat and retreat[0].source is not None and retreat[0].source.country == "MLI"
+
+
+def test_events_coder_dyads_part_of_a_body_acts_for_it(code):
+    found = _dyads(code("Le comité quotidien de l'OTAN prépare de nouvelles sanctions contre "
+                        "la Biélorussie."))
+    assert any(t == "SANCTION" and tgt == "BLR" for t, _s, tgt in found)
+    record = code("Le comité quotidien de l'OTAN prépare de nouvelles sanctions contre "
+                  "la Biélorussie.")
+    assert any(e.source is not None and e.source.kind == "IGO" for e in record.events)

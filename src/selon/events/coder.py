@@ -1028,15 +1028,23 @@ def _resumes_clause(head: Token) -> bool:
 
 
 def _owners(document: Document, tokens: list[Token], actors: list[Actor]) -> list[Actor]:
-    """The owner of a possessed subject that names no actor ("leurs unités
-    ont riposté", "ses hommes ont attaqué"): whom the possessive points back to."""
+    """The owner of a subject that names no actor: whom its possessive points
+    back to ("leurs unités ont riposté"), or the government or organisation it
+    is part of ("le comité quotidien de l'UE prépare…")."""
     for t in tokens:
+        if t.pos_ != "NOUN":
+            continue
         poss = next((c for c in t.children
                      if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
-        if poss is not None and t.pos_ == "NOUN":
+        if poss is not None:
             owner = _possessor(actors, [], document.to_text(poss.idx), document)
             if owner is not None:
                 return [owner]
+        for c in t.children:  # "le comité quotidien de l'UE prépare…": a body's part
+            if c.dep_ == "nmod" and _case_words(c) & load_lexicon().genitive_preps:
+                owner = _actor(document, c)
+                if owner is not None and owner.kind in ("IGO", "GOV"):
+                    return [owner]
     return []
 
 
