@@ -223,3 +223,10 @@ def test_events_coder_dyads_part_of_a_body_acts_for_it(code):
     record = code("Le comité quotidien de l'OTAN prépare de nouvelles sanctions contre "
                   "la Biélorussie.")
     assert any(e.source is not None and e.source.kind == "IGO" for e in record.events)
+
+
+def test_events_coder_dyads_deployed_forces_are_the_announcers_means(code):
+    record = code("Le Premier ministre indien a annoncé mercredi le déploiement de l'armée "
+                  "au Cachemire.", published="2024-05-15")
+    mobilize = [e for e in record.events if e.type == "MOBILIZE"]
+    assert mobilize and mobilize[0].source is not None and mobilize[0].source.kind == "GOV"

@@ -702,9 +702,15 @@ def _noun_args(
             host = host.head
     # a support verb lends its subject: "a lancé une offensive", "a annoncé l'arrestation"
     host_ok = host != tok and host.pos_ in _VERBAL and fold(host.lemma_) in lex.support_verbs
-    if not src and host_ok and role_tok.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass", "xcomp"):
+    means = not lex.object_is_target.get(etype, True) and src == genitive
+    if (not src or means) and host_ok and role_tok.dep_ in (
+        "obj", "obl:arg", "obl", "nsubj:pass", "xcomp"
+    ):
         h_src, h_tgt = _verb_args(host, etype, lex)
-        src.extend(t for t in h_src if t not in (tok, role_tok))
+        h_src = [t for t in h_src if t not in (tok, role_tok)]
+        if h_src and means:  # "X a annoncé le déploiement de l'armée": the army is X's means
+            src.clear()
+        src.extend(h_src)
         if not tgt:
             tgt.extend(t for t in h_tgt if t not in (tok, role_tok))
     if not tgt and lex.clause_target.get(etype):
