@@ -261,18 +261,24 @@ def _accented(text: str) -> str:
     return str(text).split(";")[0].strip().lower().replace("’", "'")
 
 
-def _keys(token: Token, lex: Lexicon) -> tuple[str, ...]:
+def _keys(token: Token) -> tuple[str, ...]:
     """Lookup keys of a token: lemma, form, and the lexicon word its form inflects."""
-    lemma, low = fold(token.lemma_), fold(token.text)
-    if token.pos_ in _NOMINAL:
+    return _keys_of(token.text, token.lemma_, token.pos_)
+
+
+@lru_cache(maxsize=65536)
+def _keys_of(text: str, lemma_: str, pos: str) -> tuple[str, ...]:
+    """:func:`_keys` by the token's strings: words repeat, so this is cached."""
+    lex = load_lexicon()
+    lemma, low = fold(lemma_), fold(text)
+    if pos in _NOMINAL:
         form = lex.noun_forms.get(low) or lex.noun_forms.get(lemma)
     else:
-        form = lex.verb_forms.get(_accented(token.text)) or lex.verb_forms.get(
-            _accented(token.lemma_))
-        if form is None and token.pos_ == "ADJ":  # "inacceptables"
+        form = lex.verb_forms.get(_accented(text)) or lex.verb_forms.get(_accented(lemma_))
+        if form is None and pos == "ADJ":  # "inacceptables"
             form = lex.noun_forms.get(low)
-        elif form is None and token.pos_ == "VERB":  # "réclame", left unlemmatised
-            form = lex.present_forms.get(_accented(token.text))
+        elif form is None and pos == "VERB":  # "réclame", left unlemmatised
+            form = lex.present_forms.get(_accented(text))
     return tuple(dict.fromkeys(k for k in (lemma, low, form) if k))
 
 
@@ -364,7 +370,7 @@ def find_triggers(
     """
     lex = lex or load_lexicon()
     tokens = list(sent)
-    keys = [_keys(t, lex) for t in tokens]
+    keys = [_keys(t) for t in tokens]
     pkeys = [_phrase_keys(t, k, lex) for t, k in zip(tokens, keys, strict=True)]
     used: set[int] = {t.i - sent.start for t in tokens if t.i in names}
     found: list[Trigger] = []
