@@ -169,3 +169,24 @@ def test_actors_people_kidnappers_are_the_armed_group_named_before(resolved):
     d = resolved("L'EIGS a attaqué un village nigérien. Les ravisseurs réclament une rançon.")
     a = actor_of(d, find(d, "ravisseurs"))
     assert a is not None and a.kind == "REB"
+
+
+def test_actors_people_bare_demonyms_meeting_are_states(resolved):
+    d = resolved("Une rencontre entre Américains et Iraniens aura lieu samedi à Oman.")
+    a = actor_of(d, find(d, "Américains"))
+    assert a is not None and (a.country, a.kind) == ("USA", "GOV")
+
+
+def test_actors_people_other_first_name_same_initial(resolved):
+    # a dictionary surname after a first name sharing only its initial
+    d = resolved("« Il restera en prison », a déclaré son avocat, Bamba Cissé, lundi à Dakar.",
+                 published="2023-08-01")
+    a = actor_of(d, find(d, "Cissé"))
+    assert a is None or a.name != "Boubou Cissé"
+
+
+def test_actors_people_full_name_after_unknown_word_is_the_person(resolved):
+    d = resolved("Le président russe et le français Dito Emmanuel Macron se sont parlé.",
+                 published="2022-01-10")
+    a = actor_of(d, find(d, "Macron"))
+    assert a is not None and (a.name, a.country) == ("Emmanuel Macron", "FRA")

@@ -23,6 +23,7 @@ How it works, in one left-to-right pass over the Doc's tokens:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from selon.actors.lexicon import (
@@ -63,6 +64,9 @@ RULERS = frozenset({"head_of_state", "head_of_government"})
 #: spaCy entity labels of a proper noun after a title that is not its holder
 #: ("conseiller national MCG": a party)
 NOT_PEOPLE = frozenset({"ORG"})
+#: how alike two first names must be to be spellings of one name (difflib
+#: ratio: "Sergei"/"Sergueï" 0.92, "Volodymyr"/"Vladimir" 0.59, "Bamba"/"Boubou" 0.36)
+SPELLING = 0.5
 #: the people.csv role of an international organisation's head
 IGO_HEAD = "igo_head"
 
@@ -477,10 +481,16 @@ class Resolver:
             m = names_at.get(run_end)
             if m is not None and m.kind == "name" and any(e.category == PERSON for e in m.names):
                 found = self.pick([e for e in m.names if e.category == PERSON])
+                if found is not None and run_end > j and not any(
+                    _same_first_name(found, fold(doc[x].text)) for x in (m.start, run_end - 1)
+                ):  # "son avocat, Bamba Cissé": not Boubou Cissé ("Dito Emmanuel Macron" is)
+                    found = None
+                    run_end = m.end
+                    break
                 run_end = m.end
                 break
             t = doc[run_end]
-            in_name = t.pos_ == "PROPN" or (t.ent_iob_ == "I" and t.ent_type_ == "PER")
+            in_name = t.pos_ == "PROPN" or t.ent_type_ == "PER"
             if in_name and t.text[:1].isupper() and m is None:
                 run_end += 1
                 continue
@@ -868,14 +878,14 @@ class Resolver:
         key = fold(prev.text)
         if (
             not prev.text[:1].isupper()
-            or prev.pos_ != "PROPN"
+            or (prev.pos_ != "PROPN" and prev.ent_type_ != "PER")  # "Bamba" as NOUN
             or (m.start - 1) in self.index
             or key in self.lex.honorifics
             or key in self.lex.first_phrases
         ):
             return False
-        first = fold(person.name).split()[0]
-        return first[:1] != key[:1]
+        return not _same_first_name(person, key)
+
 
     def _is_first_name(self, m: Match) -> bool:
         doc = self.doc
@@ -900,7 +910,7 @@ class Resolver:
             actor = self.actor("person:" + slug(unknown), unknown, iso, "CVL")  # a citizen
             self.emit(actor, m.start, end)
             return
-        if doc[m.start].text[:1].isupper() and _population(doc[m.end - 1]):
+        if doc[m.start].text[:1].isupper() and _population(doc[m.end - 1], self.lex.linkers):
             # "80 Algériens", "les Palestiniens de Gaza": people, not their state
             end = _complement_end(doc[m.end - 1])
             name = self._label(m.start, end)
@@ -1152,7 +1162,15 @@ def _in_subject(token) -> bool:
     return token.dep_ in SUBJECTS
 
 
-def _population(token) -> bool:
+def _same_first_name(person: Actor, key: str) -> bool:
+    """Whether the folded first name ``key`` is the dictionary person's, or a
+    spelling of it: "Sergei"/"Sergueï" and "Mohamed"/"Mohammed" are one name,
+    "Bamba"/"Boubou" share only an initial."""
+    first = fold(person.name).split()[0]
+    return first[:1] == key[:1] and SequenceMatcher(None, first, key).ratio() >= SPELLING
+
+
+def _population(token, linkers: frozenset[str]) -> bool:
     """A demonym noun that names people rather than their state: counted or
     indefinite ("80 Algériens", "des Maliens", "plusieurs Ukrainiens", "des
     milliers de Palestiniens"), given a place ("les Palestiniens de Gaza") or
@@ -1165,8 +1183,8 @@ def _population(token) -> bool:
     if any("Def" not in c.morph.get("Definite") and "Yes" not in c.morph.get("Poss")
            for c in dets):
         return True
-    if not dets and any(c.dep_ == "case" for c in token.children):
-        return True  # "des milliers de Palestiniens", "l'aide aux Afghans"
+    if not dets and any(c.dep_ == "case" and fold(c.text) in linkers for c in token.children):
+        return True  # "des milliers de Palestiniens" ("entre Américains et Iraniens": states)
     if "Plur" not in token.morph.get("Number"):
         return False
     if token.dep_ == "nsubj:pass":
