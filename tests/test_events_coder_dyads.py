@@ -42,6 +42,7 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
         ("La Russie a annoncé l'annexion de la Crimée.", ("COERCE", "RUS", "UKR")),
         # the words of a phrase trigger are no arguments; their complements are
         ("Washington a annoncé des livraisons d'armes à l'Ukraine.", ("AID", "USA", "UKR")),
+
         # a complex preposition, past a quantity that is no participant
         ("Le Japon a annoncé une aide de 10 millions de dollars en faveur des réfugiés "
          "soudanais.", ("AID", "JPN", "SDN")),
@@ -230,3 +231,10 @@ def test_events_coder_dyads_deployed_forces_are_the_announcers_means(code):
                   "au Cachemire.", published="2024-05-15")
     mobilize = [e for e in record.events if e.type == "MOBILIZE"]
     assert mobilize and mobilize[0].source is not None and mobilize[0].source.kind == "GOV"
+
+
+def test_events_coder_dyads_agent_deeper_in_the_noun_phrase(code):
+    record = code("Moscou dénonce les livraisons de munitions aux forces kurdes "
+                  "par les Américains.")
+    aid = [e for e in record.events if e.type == "AID"]
+    assert aid and aid[0].source is not None and aid[0].source.country == "USA"

@@ -683,6 +683,8 @@ def _noun_args(
         tgt.extend(g for g, prep in _complex_complements(tok, lex) if prep in targets_p)
     if not tgt:  # "des fournitures d'armes modernes à l'Ukraine", hung deeper by the parser
         tgt.extend(_deep_target(tok, targets_p - lex.genitive_preps, trigger_heads))
+    if not src:  # "les livraisons d'armes aux forces X par les Occidentaux", likewise
+        src.extend(_deep_target(tok, lex.agent_preps, trigger_heads))
     if not tgt:  # "la reprise de la ville aux rebelles", hung on the genitive by the parser
         tgt.extend(
             c for g in genitive for c in g.children
