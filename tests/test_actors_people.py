@@ -213,3 +213,20 @@ def test_actors_people_foreign_states_have_no_country(resolved):
     d = resolved("Le Mali accuse des États étrangers de soutenir les putschistes.")
     a = actor_of(d, find(d, "États"))
     assert a is not None and (a.country, a.kind) == (None, "GOV")
+
+
+@pytest.mark.parametrize(
+    "text,word,expected",
+    [
+        # a possessive generic agent belongs to the last subject: an armed
+        # group's officials are the group, a state's soldiers that state's
+        ("Le départ des Shebab a été annoncé. Selon ses responsables, la trêve est finie.",
+         "responsables", ("org:SHABAAB", None, "REB")),
+        ("Le Niger a rappelé ses soldats du front.", "soldats", (None, "NER", "MIL")),
+    ],
+)
+def test_actors_people_possessive_agent(resolved, text, word, expected):
+    a = actor_of(d := resolved(text), find(d, word))
+    assert a is not None
+    aid, country, kind = expected
+    assert (a.country, a.kind) == (country, kind) and (aid is None or a.id == aid)

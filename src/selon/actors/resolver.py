@@ -690,6 +690,15 @@ class Resolver:
             if named is not None and not named.id.startswith("country:"):
                 self.emit(named, m.start, nxt.end)
                 return
+        possessor = self.last_subject if (
+            owner is None and country is None and kind != "inherit" and self._possessive(m.start)
+        ) else None
+        if possessor is not None and possessor.id.startswith("org:") and kind != "CVL":
+            # "Wagner… Selon ses responsables": the group's own officials speak for it
+            self.emit(possessor, m.start, end, own)
+            return
+        if possessor is not None and possessor.country:
+            country = possessor.country  # "le Mali… ses soldats": Malian soldiers
         if m.key in self.lex.anaphors:
             # "Le groupe dit…" after "la CPC a attaqué": that group; with an owner,
             # a complement or a name after it ("le groupe de contact"), or nothing
