@@ -190,3 +190,43 @@ def test_actors_people_full_name_after_unknown_word_is_the_person(resolved):
                  published="2022-01-10")
     a = actor_of(d, find(d, "Macron"))
     assert a is not None and (a.name, a.country) == ("Emmanuel Macron", "FRA")
+
+
+@pytest.mark.parametrize(
+    "text,word,name",
+    [
+        # a bare definite title with a dictionary role: the main state's holder
+        ("La France a connu une nuit de violences. Le ministre de l'Intérieur "
+         "annonce 150 interpellations.", "ministre", "Gérald Darmanin"),
+        # a title that names one state's office: that state's holder
+        ("Kiev attend des munitions. Le secrétaire à la Défense a promis une réponse.",
+         "secrétaire", "Lloyd Austin"),
+    ],
+)
+def test_actors_people_bare_title_with_role(resolved, text, word, name):
+    d = resolved(text, published="2023-06-30")
+    a = actor_of(d, find(d, word))
+    assert a is not None and a.name == name
+
+
+def test_actors_people_foreign_states_have_no_country(resolved):
+    d = resolved("Le Mali accuse des États étrangers de soutenir les putschistes.")
+    a = actor_of(d, find(d, "États"))
+    assert a is not None and (a.country, a.kind) == (None, "GOV")
+
+
+@pytest.mark.parametrize(
+    "text,word,expected",
+    [
+        # a possessive generic agent belongs to the last subject: an armed
+        # group's officials are the group, a state's soldiers that state's
+        ("Le départ des Shebab a été annoncé. Selon ses responsables, la trêve est finie.",
+         "responsables", ("org:SHABAAB", None, "REB")),
+        ("Le Niger a rappelé ses soldats du front.", "soldats", (None, "NER", "MIL")),
+    ],
+)
+def test_actors_people_possessive_agent(resolved, text, word, expected):
+    a = actor_of(d := resolved(text), find(d, word))
+    assert a is not None
+    aid, country, kind = expected
+    assert (a.country, a.kind) == (country, kind) and (aid is None or a.id == aid)

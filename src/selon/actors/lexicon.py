@@ -102,6 +102,9 @@ class Title:
     org: str | None = None
     #: an actor only with a holder or an owner ("ministre"), never alone
     needs_name: bool = False
+    #: the one state whose office this title names when no demonym or owner
+    #: says otherwise ("secrétaire à la Défense": USA)
+    country: str | None = None
 
 
 @dataclass
@@ -251,7 +254,8 @@ def lexicon() -> Lexicon:
     for text, spec in titles.items():
         key = fold(text)
         lex.titles[key] = Title(
-            spec.get("role"), spec.get("kind"), spec.get("org"), bool(spec.get("needs_name"))
+            spec.get("role"), spec.get("kind"), spec.get("org"), bool(spec.get("needs_name")),
+            spec.get("country"),
         )
         lex.add_phrase(key)
     for text, kind in generic.get("agents", {}).items():

@@ -515,6 +515,8 @@ class Resolver:
         end, after_country, owner, owner_match = self.owner_after(m.end, names_at)
         body = self.unknown_body and owner is None
         country = country or after_country
+        if owner is None and country is None and title.country:
+            country = title.country  # "le secrétaire à la Défense": the American one
         if owner is None:  # a title that spells its owner: "porte-parole du Kremlin"
             inner = next((names_at[i] for i in range(m.start + 1, m.end)
                           if i in names_at and names_at[i].kind == "name"), None)
@@ -587,11 +589,17 @@ class Resolver:
                 pass  # "le président de la Commission" (which one?): not a state's head
             elif role in self.last_role:
                 actor = self.last_role[role]
-            elif role in STATE_ROLES and self.focus():
-                # "le chef de l'État" in an article about one state
-                owner_key = self.focus()
-                office = at_date(lex.holders.get((role, owner_key), []), self.published)
-                actor = self.office_actor(office) if office else None
+            elif role in STATE_ROLES or self.definite(m.start):
+                # "le chef de l'État", "le ministre de l'Intérieur" in an article
+                # about one state: that state's holder at the date
+                state = self.focus()
+                office = at_date(lex.holders.get((role, state), []), self.published) if (
+                    state) else None
+                if office is not None:
+                    owner_key = state
+                    actor = self.office_actor(office)
+                else:
+                    self.focused = False
         if actor is None:
             actor = apposed
         if actor is None and title.role == "leader" and owner is not None:
@@ -682,6 +690,15 @@ class Resolver:
             if named is not None and not named.id.startswith("country:"):
                 self.emit(named, m.start, nxt.end)
                 return
+        possessor = self.last_subject if (
+            owner is None and country is None and kind != "inherit" and self._possessive(m.start)
+        ) else None
+        if possessor is not None and possessor.id.startswith("org:") and kind != "CVL":
+            # "Wagner… Selon ses responsables": the group's own officials speak for it
+            self.emit(possessor, m.start, end, own)
+            return
+        if possessor is not None and possessor.country:
+            country = possessor.country  # "le Mali… ses soldats": Malian soldiers
         if m.key in self.lex.anaphors:
             # "Le groupe dit…" after "la CPC a attaqué": that group; with an owner,
             # a complement or a name after it ("le groupe de contact"), or nothing
