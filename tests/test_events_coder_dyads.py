@@ -238,3 +238,10 @@ def test_events_coder_dyads_agent_deeper_in_the_noun_phrase(code):
                   "par les Américains.")
     aid = [e for e in record.events if e.type == "AID"]
     assert aid and aid[0].source is not None and aid[0].source.country == "USA"
+
+
+def test_events_coder_dyads_named_agent_is_not_replaced_by_context(code):
+    record = code("Le chef de l'armée malienne a démissionné. Le groupe est accusé de multiples "
+                  "exactions par des organisations de défense des droits humains.")
+    accuse = [e for e in record.events if e.type == "ACCUSE"]
+    assert accuse and (accuse[0].source is None or accuse[0].source.kind != "MIL")

@@ -1369,7 +1369,10 @@ def code_sentence(
             claimed_by.kind not in (None, "MED")
         ):  # "X a redit son intention de retirer ses troupes": X's own act
             sources = [claimed_by]
-        if not sources and previous is not None and (verbal or targets):
+        if not sources and previous is not None and (verbal or targets) and not any(
+            t.pos_ in _NOMINAL and (t.dep_ == "obl:agent" or _case_words(t) & lex.agent_preps)
+            for t in src_t
+        ):  # but not past an agent the text names ("accusé par des ONG")
             sources = [previous]
         guess = lex.guess_target.get(etype, True) and len(sources) == 1 and not (
             targets or (tgt_t and not lex.content_object.get(etype)) or sources[0] is None
