@@ -230,3 +230,10 @@ def test_actors_people_possessive_agent(resolved, text, word, expected):
     assert a is not None
     aid, country, kind = expected
     assert (a.country, a.kind) == (country, kind) and (aid is None or a.id == aid)
+
+
+def test_actors_people_rank_apposed_to_a_national_body(resolved):
+    d = resolved("Le Niger a menacé Paris. Jeudi, le porte-parole de l'état-major "
+                 "français, le colonel Pierre Dupont, a répondu.")
+    a = actor_of(d, find(d, "colonel"))
+    assert a is not None and (a.name, a.country, a.kind) == ("Pierre Dupont", "FRA", "MIL")

@@ -553,8 +553,14 @@ class Resolver:
             c = country or (owner.country if owner is not None else None)
             if kind == "IGO":
                 c = None
-            elif c is None and kind in self.lex.focus_kinds:
-                c = self.focus()
+            else:
+                if c is None:
+                    # "le porte-parole de l'état-major français, le colonel X": French
+                    before = self._before_comma(m.start)
+                    if before is not None and not before.id.startswith("person:"):
+                        c = before.country
+                if c is None and kind in self.lex.focus_kinds:
+                    c = self.focus()
             words = fold(unknown).split()
             earlier = self.surnames.get(words[-1]) if words else None
             if earlier is not None and len(words) == 1:
@@ -634,6 +640,16 @@ class Resolver:
             )
             if len(gender) == 1:
                 self.gender.setdefault(actor.id, gender[0])
+
+    def _before_comma(self, start: int) -> Actor | None:
+        """The actor just before the comma that opens an apposition at ``start``
+        ("l'état-major français, le colonel X"), or None."""
+        j = start - 1
+        while j > 0 and fold(self.doc[j].text) in self.lex.determiners:
+            j -= 1
+        if j <= 0 or self.doc[j].text != "," or self.doc[start].is_sent_start:
+            return None
+        return self.index.get(j - 1)
 
     def _apposed_to(self, start: int) -> Actor | None:
         """The person a title is set in apposition to: "Omar Touray, le président
