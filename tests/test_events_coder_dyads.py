@@ -245,3 +245,9 @@ def test_events_coder_dyads_named_agent_is_not_replaced_by_context(code):
                   "exactions par des organisations de défense des droits humains.")
     accuse = [e for e in record.events if e.type == "ACCUSE"]
     assert accuse and (accuse[0].source is None or accuse[0].source.kind != "MIL")
+
+
+def test_events_coder_dyads_denied_presence_is_the_forces_own(code):
+    record = code("La junte a toujours nié la présence de mercenaires sur son sol.")
+    mobilize = [e for e in record.events if e.type == "MOBILIZE"]
+    assert mobilize and mobilize[0].source is not None and mobilize[0].source.kind == "REB"

@@ -106,6 +106,7 @@ class Lexicon:
     anaphoric: dict[str, bool] = field(default_factory=dict)
     content_object: dict[str, bool] = field(default_factory=dict)
     purpose_marks: frozenset[str] = frozenset()
+    authority_verbs: frozenset[str] = frozenset()
     venue_types: frozenset[str] = frozenset()
     clause_antecedents: frozenset[str] = frozenset()
     present_forms: dict[str, str] = field(default_factory=dict)
@@ -185,6 +186,7 @@ def load_lexicon() -> Lexicon:
         gap=int(raw.get("phrase_gap") or 3),
     )
     lex.purpose_marks = frozenset(fold(w) for w in raw.get("purpose_marks") or [])
+    lex.authority_verbs = frozenset(fold(w) for w in raw.get("authority_verbs") or [])
     lex.venue_types = frozenset(raw.get("venue_types") or [])
     lex.clause_antecedents = frozenset(fold(w) for w in raw.get("clause_antecedents") or [])
     lex.place_preps = frozenset(fold(w) for w in raw.get("place_prepositions") or [])
@@ -710,7 +712,8 @@ def _noun_args(
             host = host.head
     # a support verb lends its subject: "a lancé une offensive", "a annoncé l'arrestation"
     host_ok = host != tok and host.pos_ in _VERBAL and fold(host.lemma_) in lex.support_verbs
-    means = not lex.object_is_target.get(etype, True) and src == genitive
+    means = not lex.object_is_target.get(etype, True) and src == genitive and (
+        fold(host.lemma_) in lex.authority_verbs)
     if (not src or means) and host_ok and role_tok.dep_ in (
         "obj", "obl:arg", "obl", "nsubj:pass", "xcomp"
     ):
