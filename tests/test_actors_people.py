@@ -237,3 +237,15 @@ def test_actors_people_rank_apposed_to_a_national_body(resolved):
                  "français, le colonel Pierre Dupont, a répondu.")
     a = actor_of(d, find(d, "colonel"))
     assert a is not None and (a.name, a.country, a.kind) == ("Pierre Dupont", "FRA", "MIL")
+
+
+@pytest.mark.parametrize(
+    "text,word,expected",
+    [
+        ("Les forces de sécurité burkinabè ont repoussé l'attaque.", "forces", ("BFA", "MIL")),
+        ("Les forces de l'ordre ont dispersé la foule à Lyon, en France.", "forces",
+         ("FRA", "GOV")),
+    ],
+)
+def test_actors_people_security_forces_and_police(resolved, text, word, expected):
+    assert dyad(resolved(text), word) == expected
