@@ -97,3 +97,9 @@ def test_events_coder_adjective_is_no_present_tense(code):
     """"critique" as an adjective is no form of "critiquer"."""
     record = code("La situation humanitaire reste critique dans le nord du pays.")
     assert not [e for e in record.events if e.type == "ACCUSE"]
+
+
+def test_events_coder_a_charge_is_no_event_of_its_own(code):
+    record = code("Le gouvernement accuse l'opposant de soutenir les rebelles.")
+    types = [e.type for e in record.events]
+    assert "ACCUSE" in types and "SUPPORT" not in types

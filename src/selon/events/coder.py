@@ -120,6 +120,7 @@ class Lexicon:
     #: False, True (the place's state) or "population" (its people)
     territory_target: dict[str, bool | str] = field(default_factory=dict)
     content_types: frozenset[str] = frozenset()
+    charge_types: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
     gap: int = 3
 
@@ -182,6 +183,7 @@ def load_lexicon() -> Lexicon:
         locative_preps=frozenset(fold(w) for w in raw.get("locative_prepositions") or []),
         both_sides=frozenset(fold(w) for w in raw.get("both_sides") or []),
         content_types=frozenset(raw.get("content_types") or []),
+        charge_types=frozenset(raw.get("charge_types") or []),
         reflexives=frozenset(fold(w) for w in raw.get("reflexive_pronouns") or []),
         gap=int(raw.get("phrase_gap") or 3),
     )
@@ -1271,6 +1273,13 @@ def code_sentence(
         if head.pos_ in _NOMINAL and head.dep_ == "obj" and by_head.get(head.head.i) in (
             lex.content_types
         ):  # "réclame la libération de X": the content of a request, not an event
+            continue
+        gov = head.head if head.head.dep_ != "obj" else head.head.head  # "accuse X de…"
+        if head.pos_ not in _NOMINAL and head.dep_ in ("xcomp", "acl") and (
+            by_head.get(head.head.i) in lex.charge_types or by_head.get(gov.i) in lex.charge_types
+        ) and any(
+            c.dep_ == "mark" and fold(c.text) in lex.genitive_preps for c in head.children
+        ):  # "accusés de soutenir la guerre", "accuse X de soutenir Y": the charge
             continue
         if head.pos_ not in _NOMINAL and not trig.entry.said and any(
             c.dep_ in ("nsubj", "nsubj:pass") and c.i in strong_heads and c.i < head.i
