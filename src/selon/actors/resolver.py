@@ -740,7 +740,9 @@ class Resolver:
                 # "porte-parole du ministère tunisien…": known once that phrase is read
                 self.pending.append((m.start, end))
             return
-        if owner is not None and owner.id.startswith("org:") and country is None:
+        if owner is not None and owner.id.startswith("org:") and (
+            country is None or owner.kind == kind
+        ):  # "les paramilitaires russes du groupe Wagner": Wagner itself
             self.emit(owner, m.start, end, own)
             return
         if owner is not None and owner.id.startswith("org:"):
