@@ -249,3 +249,16 @@ def test_actors_people_rank_apposed_to_a_national_body(resolved):
 )
 def test_actors_people_security_forces_and_police(resolved, text, word, expected):
     assert dyad(resolved(text), word) == expected
+
+
+def test_actors_people_fighters_of_a_named_group_are_the_group(resolved):
+    d = resolved("L'armée a visé les miliciens nigérians de Boko Haram près du lac.")
+    a = actor_of(d, find(d, "miliciens"))
+    assert a is not None and a.id == "org:BOKOHARAM"
+
+
+def test_actors_people_holder_of_a_post_named_before(resolved):
+    d = resolved("Niamey a ordonné l'expulsion de l'ambassadeur de France. Selon une "
+                 "lettre, l'ambassadeur Marc Durand n'a plus d'immunité.")
+    a = actor_of(d, find(d, "Durand"))
+    assert a is not None and (a.name, a.country, a.kind) == ("Marc Durand", "FRA", "GOV")

@@ -225,6 +225,9 @@ class Resolver:
         #: the last junta named with its country ("les militaires au pouvoir au
         #: Niger"), for a later "les militaires au pouvoir" with none
         self.last_in_power: Actor | None = None
+        #: title key → the country it was first named with ("l'ambassadeur de
+        #: France"), for a later "l'ambassadeur Sylvain X"
+        self.title_country: dict[str, str] = {}
         #: :meth:`owner_after` read a body it does not know ("de la Commission")
         self.unknown_body = False
         #: and the country it read from a place ("au Niger"), if any, from that token
@@ -555,6 +558,9 @@ class Resolver:
                 c = None
             else:
                 if c is None:
+                    # "l'ambassadeur de France" … "l'ambassadeur Sylvain X": the same post
+                    c = self.title_country.get(m.key)
+                if c is None:
                     # "le porte-parole de l'état-major français, le colonel X": French
                     before = self._before_comma(m.start)
                     if before is not None and not before.id.startswith("person:"):
@@ -629,7 +635,10 @@ class Resolver:
     def _titled(self, actor: Actor, key: str, start: int) -> None:
         """Remember a person named with a title, under the title and its first word,
         for a later bare "le ministre", "le général", and the title's grammatical
-        gender ("la présidente"), for a later "il"/"elle"."""
+        gender ("la présidente"), for a later "il"/"elle"; and the country of a
+        title named with one, for its unnamed holder named later."""
+        if actor.country and not actor.id.startswith("person:"):
+            self.title_country.setdefault(key, actor.country)
         if actor.id.startswith("person:"):
             self.by_title[key] = actor
             self.by_title[key.split()[0]] = actor
@@ -740,7 +749,9 @@ class Resolver:
                 # "porte-parole du ministère tunisien…": known once that phrase is read
                 self.pending.append((m.start, end))
             return
-        if owner is not None and owner.id.startswith("org:") and country is None:
+        if owner is not None and owner.id.startswith("org:") and (
+            country is None or owner.kind == kind
+        ):  # "les paramilitaires russes du groupe Wagner": Wagner itself
             self.emit(owner, m.start, end, own)
             return
         if owner is not None and owner.id.startswith("org:"):
