@@ -262,3 +262,11 @@ def test_actors_people_holder_of_a_post_named_before(resolved):
                  "lettre, l'ambassadeur Marc Durand n'a plus d'immunité.")
     a = actor_of(d, find(d, "Durand"))
     assert a is not None and (a.name, a.country, a.kind) == ("Marc Durand", "FRA", "GOV")
+
+
+def test_actors_people_qualified_movement_is_not_the_armed_group(resolved):
+    d = resolved("Le JNIM a frappé Kayes. Le mouvement syndical proteste contre la vie chère. "
+                 "Le mouvement armé revendique l'attaque.")
+    assert actor_of(d, find(d, "mouvement")) is None
+    a = actor_of(d, find(d, "mouvement", 1))
+    assert a is not None and a.id == "org:JNIM"

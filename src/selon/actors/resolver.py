@@ -731,7 +731,9 @@ class Resolver:
             if owner is None and country is None and end == m.end and self.definite(m.start):
                 nxt_t = self.doc[end] if end < len(self.doc) else None
                 if nxt_t is None or not (
-                    nxt_t.text[:1].isupper() or fold(nxt_t.text) in self.lex.linkers
+                    nxt_t.text[:1].isupper()
+                    or fold(nxt_t.text) in self.lex.linkers
+                    or nxt_t.pos_ == "ADJ"  # "le mouvement syndical" is another thing
                 ):
                     # the group that acted last, not the one it acted on
                     earlier = self._subject_org(kind) or self.antecedent(kind)
