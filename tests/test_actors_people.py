@@ -73,8 +73,10 @@ def test_actors_people_demonym_adjective(resolved, text, word, expected):
         ("Des milliers de Soudanais ont fui vers le Tchad.", "Soudanais", ("SDN", "CVL")),
         ("Les Libanais du sud ont quitté leurs villages.", "Libanais", ("LBN", "CVL")),
         ("Les Afghans ont été évacués par avion.", "Afghans", ("AFG", "CVL")),
-        # a definite people that acts speaks for its state
+        # a definite people that acts, or whose offer it is, speaks for its state
         ("Les Russes ont bombardé le port pendant la nuit.", "Russes", ("RUS", "GOV")),
+        ("L'offre des Américains a été rejetée par Téhéran.", "Américains", ("USA", "GOV")),
+        ("La proposition des Russes est sur la table.", "Russes", ("RUS", "GOV")),
     ],
 )
 def test_actors_people_population_or_state(resolved, text, word, expected):

@@ -1226,11 +1226,15 @@ def _population(token, linkers: frozenset[str]) -> bool:
     dets = [c for c in token.children if c.dep_ == "det"]
     if any(c.dep_ == "nummod" for c in token.children):
         return True
-    if any("Def" not in c.morph.get("Definite") and "Yes" not in c.morph.get("Poss")
-           for c in dets):
+    if token.dep_ != "nmod" and any(
+        "Def" not in c.morph.get("Definite") and "Yes" not in c.morph.get("Poss") for c in dets
+    ):  # ("l'offre des Américains": "des" is "de les", the state's offer)
         return True
-    if not dets and any(c.dep_ == "case" and fold(c.text) in linkers for c in token.children):
-        return True  # "des milliers de Palestiniens" ("entre Américains et Iraniens": states)
+    if not dets and any(
+        c.dep_ == "case" and fold(c.text) in linkers and "Def" not in c.morph.get("Definite")
+        for c in token.children
+    ):  # "des milliers de Palestiniens"; not "entre Américains et Iraniens" nor the
+        return True  # contracted article of "l'offre des Américains": states
     if "Plur" not in token.morph.get("Number"):
         return False
     if token.dep_ == "nsubj:pass":
