@@ -251,3 +251,10 @@ def test_events_coder_dyads_denied_presence_is_the_forces_own(code):
     record = code("La junte a toujours nié la présence de mercenaires sur son sol.")
     mobilize = [e for e in record.events if e.type == "MOBILIZE"]
     assert mobilize and mobilize[0].source is not None and mobilize[0].source.kind == "REB"
+
+
+def test_events_coder_dyads_a_victim_is_no_agent_for_the_next_sentence(code):
+    record = code("Un berger a été tué mardi près de Mora. Plus tard, des hommes ont "
+                  "incendié le village.")
+    fires = [e for e in record.events if e.trigger.text == "incendié"]
+    assert fires and (fires[0].source is None or fires[0].source.name != "berger")

@@ -1127,8 +1127,12 @@ def _after(date: Any, published: str | None) -> bool:
 
 
 def _main_subject_actor(document: Document, sent: Span) -> Actor | None:
+    """The agent the next sentence may leave implicit: the root's subject, unless
+    it is a passive one ("un homme a été tué" names a victim, not an agent)."""
     root = sent.root
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if _is_passive(root):
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
     if not subjects:
         return None
     before = [c for c in subjects if c.i < root.i]
