@@ -83,18 +83,23 @@ def test_actors_people_population_or_state(resolved, text, word, expected):
     assert dyad(resolved(text), word) == expected
 
 
-def test_actors_people_group_refers_back_to_armed_group(resolved):
-    d = resolved("Le JNIM a attaqué un poste de l'armée burkinabè. "
-                 "Le groupe affirme avoir tué dix soldats.")
-    a = actor_of(d, find(d, "groupe"))
-    assert a is not None and a.id == "org:JNIM"
-
-
-def test_actors_people_group_acting_not_acted_upon(resolved):
-    d = resolved("Les shebab ont attaqué une base de l'Amisom. "
-                 "Le mouvement revendique l'opération.")
-    a = actor_of(d, find(d, "mouvement"))
-    assert a is not None and a.id == "org:SHABAAB"
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # "le groupe", "le mouvement" refer back to the armed group named before
+        ("Le JNIM a attaqué un poste de l'armée burkinabè. "
+         "Le groupe affirme avoir tué dix soldats.", "groupe", "org:JNIM"),
+        ("Les shebab ont attaqué une base de l'Amisom. "
+         "Le mouvement revendique l'opération.", "mouvement", "org:SHABAAB"),
+        # fighters of a named group are the group
+        ("L'armée a visé les miliciens nigérians de Boko Haram près du lac.",
+         "miliciens", "org:BOKOHARAM"),
+    ],
+)
+def test_actors_people_refers_to_the_armed_group(resolved, text, word, expected):
+    d = resolved(text)
+    a = actor_of(d, find(d, word))
+    assert a is not None and a.id == expected
 
 
 @pytest.mark.parametrize(
@@ -251,12 +256,6 @@ def test_actors_people_rank_apposed_to_a_national_body(resolved):
 )
 def test_actors_people_security_forces_and_police(resolved, text, word, expected):
     assert dyad(resolved(text), word) == expected
-
-
-def test_actors_people_fighters_of_a_named_group_are_the_group(resolved):
-    d = resolved("L'armée a visé les miliciens nigérians de Boko Haram près du lac.")
-    a = actor_of(d, find(d, "miliciens"))
-    assert a is not None and a.id == "org:BOKOHARAM"
 
 
 def test_actors_people_holder_of_a_post_named_before(resolved):
