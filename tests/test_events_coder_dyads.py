@@ -244,3 +244,10 @@ def test_events_coder_dyads_source_of_the_event(code, text, etype, field, value)
     found = [e for e in code(text, published="2024-05-15").events if e.type == etype]
     assert found and found[0].source is not None
     assert getattr(found[0].source, field) == value
+
+
+def test_events_coder_dyads_members_of_an_organisation_act_as_it(code):
+    record = code("Les chefs d'État des pays membres de la CEDEAO ont décidé de lever une partie "
+                  "des sanctions contre le Niger.", published="2024-02-24")
+    concede = [e for e in record.events if e.type == "CONCEDE"]
+    assert concede and concede[0].source is not None and concede[0].source.kind == "IGO"

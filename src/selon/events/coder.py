@@ -858,6 +858,9 @@ def _actors(document: Document, tokens: list[Token]) -> list[Actor | None]:
                      if c.dep_ in ("flat:name", "appos") and c.pos_ == "PROPN")
             a = next((b for b in named if b is not None and not b.id.startswith("country:")),
                      a)
+        if a.id.startswith("group:"):
+            # "les chefs d'État des pays membres de la CEDEAO": the organisation
+            a = _member_body(document, group[0]) or a
         found = [a]
         for c in group[0].children:  # "les délégations ukrainienne et russe": two sides
             if c.dep_ == "amod":
@@ -901,6 +904,21 @@ def _territory_owner(document: Document, tokens: list[Token]) -> Actor | None:
         if m.start in inside and m.country:
             name = _country_names().get(m.country)
             return lookup(name, document.published) if name else None
+    return None
+
+
+def _member_body(document: Document, tok: Token) -> Actor | None:
+    """The international organisation named in the "de" complements of a
+    generic group ("les chefs d'État des pays membres de la CEDEAO"), which the
+    group acts as."""
+    frontier = [tok]
+    for _ in range(3):
+        nxt = [c for x in frontier for c in x.children if c.dep_ == "nmod"]
+        for c in nxt:
+            actor = _actor(document, c)
+            if actor is not None and actor.kind == "IGO":
+                return actor
+        frontier = nxt
     return None
 
 
