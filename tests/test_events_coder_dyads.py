@@ -251,3 +251,10 @@ def test_events_coder_dyads_members_of_an_organisation_act_as_it(code):
                   "des sanctions contre le Niger.", published="2024-02-24")
     concede = [e for e in record.events if e.type == "CONCEDE"]
     assert concede and concede[0].source is not None and concede[0].source.kind == "IGO"
+
+
+def test_events_coder_dyads_meeting_named_after_its_topic_keeps_the_chair(code):
+    record = code("Le président sénégalais Bassirou Diomaye Faye a renoncé à un déplacement "
+                  "pour pouvoir présider une réunion de suivi.", published="2024-05-15")
+    consult = [e for e in record.events if e.type == "CONSULT"]
+    assert consult and consult[0].source is not None and consult[0].source.country == "SEN"

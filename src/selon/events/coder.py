@@ -714,14 +714,24 @@ def _noun_args(
             host = host.head
     # a support verb lends its subject: "a lancé une offensive", "a annoncé l'arrestation"
     host_ok = host != tok and host.pos_ in _VERBAL and fold(host.lemma_) in lex.support_verbs
+    if not host_ok and host != tok and host.pos_ in _VERBAL:
+        # "pour pouvoir présider une réunion", the object hung on the modal verb
+        lent = next((c for c in host.children if c.dep_ == "xcomp" and c.i < tok.i
+                     and fold(c.lemma_) in lex.support_verbs), None)
+        if lent is not None:
+            host, host_ok = lent, True
     means = not lex.object_is_target.get(etype, True) and src == genitive and (
         fold(host.lemma_) in lex.authority_verbs)
-    if (not src or means) and host_ok and role_tok.dep_ in (
+    # "présider une réunion de suivi": a meeting's "de" complement naming no actor
+    # is no source
+    idle = etype in SYMMETRIC and bool(src) and src == genitive and document is not None and (
+        not any(_actor(document, g) for g in genitive))
+    if (not src or means or idle) and host_ok and role_tok.dep_ in (
         "obj", "obl:arg", "obl", "nsubj:pass", "xcomp"
     ):
         h_src, h_tgt = _verb_args(host, etype, lex)
         h_src = [t for t in h_src if t not in (tok, role_tok)]
-        if h_src and means:  # "X a annoncé le déploiement de l'armée": the army is X's means
+        if h_src and (means or idle):  # "X a annoncé le déploiement de l'armée": X's means
             src.clear()
         src.extend(h_src)
         if not tgt:
