@@ -46,6 +46,9 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
         # a complex preposition, past a quantity that is no participant
         ("Le Japon a annoncé une aide de 10 millions de dollars en faveur des réfugiés "
          "soudanais.", ("AID", "JPN", "SDN")),
+        # a deployment along a state's border is aimed at it
+        ("L'Arménie a déployé des milliers de soldats le long de la frontière "
+         "azerbaïdjanaise.", ("MOBILIZE", "ARM", "AZE")),
         # "aux" is "à", also when the parser hangs it on the object
         ("Les États-Unis ont livré des missiles aux forces ukrainiennes.",
          ("AID", "USA", "UKR")),

@@ -106,6 +106,8 @@ class Lexicon:
     anaphoric: dict[str, bool] = field(default_factory=dict)
     content_object: dict[str, bool] = field(default_factory=dict)
     purpose_marks: frozenset[str] = frozenset()
+    border_nouns: frozenset[str] = frozenset()
+    border_types: frozenset[str] = frozenset()
     authority_verbs: frozenset[str] = frozenset()
     venue_types: frozenset[str] = frozenset()
     clause_antecedents: frozenset[str] = frozenset()
@@ -188,6 +190,8 @@ def load_lexicon() -> Lexicon:
         gap=int(raw.get("phrase_gap") or 3),
     )
     lex.purpose_marks = frozenset(fold(w) for w in raw.get("purpose_marks") or [])
+    lex.border_nouns = frozenset(fold(w) for w in raw.get("border_nouns") or [])
+    lex.border_types = frozenset(raw.get("border_types") or [])
     lex.authority_verbs = frozenset(fold(w) for w in raw.get("authority_verbs") or [])
     lex.venue_types = frozenset(raw.get("venue_types") or [])
     lex.clause_antecedents = frozenset(fold(w) for w in raw.get("clause_antecedents") or [])
@@ -917,6 +921,23 @@ def _territory_owner(document: Document, tokens: list[Token]) -> Actor | None:
     return None
 
 
+def _border_owner(document: Document, head: Token, lex: Lexicon) -> Actor | None:
+    """The state whose border an event's own phrase names ("le long de la
+    frontière ukrainienne", "à la frontière du Niger")."""
+    frontier = [head]
+    for _ in range(3):
+        frontier = [c for x in frontier for c in x.children if c.dep_ != "punct"]
+        for c in frontier:
+            if fold(c.lemma_) not in lex.border_nouns:
+                continue
+            for g in c.children:
+                if g.dep_ == "amod" or (g.dep_ == "nmod" and _case_words(g) & lex.genitive_preps):
+                    actor = _actor(document, g)
+                    if actor is not None and actor.country:
+                        return actor
+    return None
+
+
 def _member_body(document: Document, tok: Token) -> Actor | None:
     """The international organisation named in the "de" complements of a
     generic group ("les chefs d'État des pays membres de la CEDEAO"), which the
@@ -1330,6 +1351,13 @@ def code_sentence(
             sources = list(pair)
         if not targets and head.i in absorbed:
             targets = _actors(document, absorbed[head.i])
+        if not targets and etype in lex.border_types:
+            # "a déployé des soldats le long de la frontière ukrainienne": towards Ukraine
+            owner = _border_owner(document, head, lex)
+            if owner is not None and not any(
+                a is not None and _same_side(a, owner) for a in sources
+            ):
+                targets = [owner]
         if not targets and lex.content_object.get(etype):
             # "a ignoré l'appel des Occidentaux", "rejette les demandes de X":
             # whose proposal, call or demand it is
