@@ -1041,16 +1041,16 @@ def _token_starts(document: Document) -> list[int]:
 
 
 def _is_venue(tok: Token) -> bool:
-    """A city introduced by "à" ("142 interpellations à Paris"): where, not
-    whom, for a participant guessed from the sentence."""
-    if "a" not in _case_words(tok):
+    """A city or country introduced by "à/au/en" ("142 interpellations à
+    Paris", "la répression au Soudan"): where, not whom."""
+    if not _case_words(tok) & {"a", "en"}:
         return False
     try:
         from selon.events.locations import lookup
     except ImportError:
         return False
     place = lookup(tok.text)
-    return place is not None and place.kind == "city"
+    return place is not None and place.kind in ("city", "country")
 
 
 def _is_place(tok: Token) -> bool:
