@@ -253,3 +253,26 @@ def test_actors_context_dictionary_surname_after_another_first_name(resolved, te
 def test_actors_context_first_name_spelling_variant_keeps_the_person(resolved):
     d = resolved("Sergei Lavrov a reçu son homologue turc à Moscou.")
     assert actor_of(d, find(d, "Lavrov")).id == "person:serguei-lavrov"
+
+
+@pytest.mark.parametrize(
+    "text,word,country",
+    [
+        # a dateline says where the reporter files from, not what happens
+        ("GENÈVE — Les Nations unies ont dénoncé mardi les violences au Soudan. "
+         "Les civils fuient les combats.", "civils", "SDN"),
+        # a demonym that only qualifies a non-state group is not the main state
+        ("Le groupe paramilitaire russe Wagner a quitté la Centrafrique. Il est "
+         "accusé d'exactions contre les civils.", "civils", "CAF"),
+        # a medium cited as the source is not where events happen
+        ("Selon Radio France Internationale, des combats ont eu lieu au Burkina "
+         "Faso. Les civils ont fui.", "civils", "BFA"),
+        # the state where events happen counts more than one named in passing
+        ("Des soldats ont été tués dans le nord du Niger, rapporte la presse. Le "
+         "Tchad a condamné l'attaque. Les civils ont fui.", "civils", "NER"),
+    ],
+)
+def test_actors_context_main_state_is_where_events_happen(resolved, text, word, country):
+    d = resolved(text)
+    a = actor_of(d, find(d, word))
+    assert a is not None and a.country == country

@@ -140,6 +140,9 @@ class Lexicon:
     #: agents that only refer back to the last named actor of their kind
     anaphors: frozenset[str] = frozenset()
     lead_chars: int = 0
+    event_places: frozenset[str] = frozenset()
+    dateline_dashes: frozenset[str] = frozenset()
+    uncounted_kinds: frozenset[str] = frozenset()
 
     def add_name(self, text: str, entry: Name) -> None:
         key = fold(text)
@@ -203,6 +206,9 @@ def lexicon() -> Lexicon:
     lex.in_power = tuple(tuple(fold(p).split()) for p in generic.get("in_power", []))
     lex.stateless = frozenset(fold(w) for w in generic.get("stateless", []))
     lex.lead_chars = int(generic.get("lead_chars", 0))
+    lex.event_places = frozenset(fold(w) for w in generic.get("event_places", []))
+    lex.dateline_dashes = frozenset(generic.get("dateline_dashes", []))
+    lex.uncounted_kinds = frozenset(generic.get("uncounted_kinds", []))
     no_surname = {fold(w) for w in generic.get("surname_exceptions", [])}
 
     for row in _rows("countries.csv"):

@@ -233,6 +233,11 @@ class Resolver:
         #: and the country it read from a place ("au Niger"), if any, from that token
         self.place_country: str | None = None
         self.place_start = 0
+        #: the dictionary names matched in the article, by first token
+        self.names_at: dict[int, Match] = {}
+        #: starts of mentions whose demonym only qualifies an organisation ("la
+        #: présidence suédoise de l'UE"): no antecedent for "le gouvernement"
+        self.org_qualifiers: set[int] = set()
 
     # ------------------------------------------------------------ actors
 
@@ -310,9 +315,7 @@ class Resolver:
             # every state named, or given by a demonym, counts towards the main
             # state; the headline and lead count double, and so does a subject
             # (the state that acts, not the one acted upon or mentioned in passing)
-            weight = 2 if s < self.lex.lead_chars else 1
-            if _in_subject(span.root):
-                weight *= 2
+            weight = self._weight(placed, start, end)
             self.country_counts[placed.country] = (
                 self.country_counts.get(placed.country, 0) + weight
             )
@@ -330,6 +333,81 @@ class Resolver:
             if words:
                 self.surnames[words[-1]] = placed
         return placed
+
+    def _weight(self, placed: Actor, start: int, end: int) -> int:
+        """How much a mention of a state counts towards the main state.
+
+        The main state should be where the events happen and who takes part, so
+        the headline and lead, a subject (the state that acts) and a place of
+        events ("au Mali", "à Bamako", "dans le nord du Mali") each count
+        double; a dateline ("BRUXELLES —", where the reporter files from), a
+        medium cited as a source and a demonym that only qualifies an
+        international or non-state organisation ("le groupe paramilitaire russe
+        Wagner", "la présidence suédoise de l'UE": the group and the Union act,
+        not the state) do not count.
+        """
+        doc, lex = self.doc, self.lex
+        if placed.kind in lex.uncounted_kinds:
+            return 0
+        if (
+            doc[start].is_sent_start
+            and doc[start:end].text.isupper()
+            and end < len(doc)
+            and doc[end].text in lex.dateline_dashes
+        ):
+            return 0
+        if self._qualifies_org(start, end):
+            self.org_qualifiers.add(placed.start)
+            return 0
+        root = doc[start:end].root
+        weight = 2 if placed.start < lex.lead_chars else 1
+        if _in_subject(root) or self._event_place(root):
+            weight *= 2
+        return weight
+
+    def _qualifies_org(self, start: int, end: int) -> bool:
+        """A demonym in a phrase whose noun names an organisation of no state
+        ("le groupe paramilitaire russe Wagner", "la présidence suédoise de
+        l'UE", "l'ambassadeur russe auprès de l'ONU")."""
+        doc = self.doc
+        demonyms = [
+            i for i in range(start, end)
+            if i in self.names_at and self.names_at[i].kind == "demonym"
+            and not doc[i].text[:1].isupper()
+        ]
+        if not demonyms:
+            return False
+        head = doc[demonyms[0]]
+        if head.dep_ == "amod":
+            head = head.head
+        # the name right after the demonym too: the parser often hangs "Wagner"
+        # elsewhere than on "groupe"
+        last = min(max(head.right_edge.i, demonyms[0] + 1), demonyms[0] + 8)
+        for i in range(demonyms[0] + 1, last + 1):
+            m = self.names_at.get(i)
+            if m is None or m.kind == "demonym":
+                continue
+            actor = self.pick(m.names)
+            if actor is not None and actor.id.startswith("org:") and actor.country is None:
+                return True
+        return False
+
+    def _event_place(self, root) -> bool:
+        """A state named as the place of events: "au Mali", "en Ukraine", "dans
+        le nord du Mali", "à Bamako" (a city: "à la Russie" is a recipient)."""
+        lex = self.lex
+        for tok in (root, root.head if root.dep_.startswith("nmod") else None):
+            if tok is None:
+                continue
+            for c in tok.children:
+                if c.dep_ != "case":
+                    continue
+                word = fold(c.text)
+                if word in lex.event_places and (
+                    word != "a" or not any(d.dep_ == "det" for d in tok.children)
+                ):
+                    return True
+        return False
 
     def focus(self) -> str | None:
         """The state the article has named most so far (the first named on ties).
@@ -823,6 +901,7 @@ class Resolver:
         keys = _token_keys(doc)
         names = _match_names(doc, keys, lex)
         names_at = {m.start: m for m in names}
+        self.names_at = names_at
         skip: set[int] = set()  # lowercase demonym adjectives
         taken: set[int] = set()
         for m in names:
