@@ -276,3 +276,12 @@ def test_actors_context_main_state_is_where_events_happen(resolved, text, word, 
     d = resolved(text)
     a = actor_of(d, find(d, word))
     assert a is not None and a.country == country
+
+
+def test_actors_context_list_shares_its_one_nationality(resolved):
+    d = resolved(
+        "Le Canada a annoncé des mesures contre le Venezuela. Les sanctions frappent "
+        "les dirigeants, les banques du secteur pétrolier iranien et les armateurs."
+    )
+    a = actor_of(d, find(d, "dirigeants"))
+    assert a is not None and a.country == "IRN"

@@ -53,6 +53,8 @@ PRIORITY = {ORG: 0, COUNTRY: 1, SEAT: 2, PERSON: 3, DEMONYM: 4}
 #: dependency labels of a token that names the same actor as its head
 SAME_PHRASE = frozenset({"appos", "flat:name", "flat", "fixed", "amod", "compound"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+#: roles whose nouns can form a list sharing one nationality ("visent les X, les Y")
+LIST_ROLES = frozenset({"obj", "nsubj", "nsubj:pass"})
 #: what closes a name set between commas after a title ("le ministre, X, a dit")
 APPOSITION_ENDS = frozenset({",", ")", ".", ";", ":"})
 #: the titles.yaml role of "homologue": the office of the person named before
@@ -786,6 +788,8 @@ class Resolver:
             if below is not None:  # "les décideurs militaires et politiques russes"
                 country = names_at[below].names[0].ref
                 own.add(below)
+            elif kind in self.lex.focus_kinds:
+                country = self._list_demonym(self.doc[m.start:m.end].root, names_at)
         # "le groupe jihadiste JNIM", "l'agence de presse Reuters": the name decides
         nxt = names_at.get(end)
         if owner is None and country is None and nxt is not None and nxt.kind == "name":
@@ -881,6 +885,30 @@ class Resolver:
                 if x.dep_ == "amod" and demonym(x):
                     return x.i
         return None
+
+    def _list_demonym(self, head, names_at: dict[int, Match]) -> str | None:
+        """The one state whose lowercase demonym qualifies another item of the
+        list the agent's noun belongs to ("visent les décideurs militaires et
+        politiques, les entreprises de l'industrie militaire russe"): an
+        enumeration of targets or actors shares the nationality it gives once.
+        Items are the nouns with the same head and role, or conjoined."""
+        if head.dep_ not in LIST_ROLES and head.dep_ != "conj":
+            return None
+        top = head.head if head.dep_ == "conj" else head
+        items = {top} | {c for c in top.children if c.dep_ == "conj"}
+        if top.dep_ in LIST_ROLES:
+            items |= {c for c in top.head.children if c.dep_ == top.dep_ and c.i != top.head.i}
+        states = set()
+        for item in items:
+            if item.i == head.i or item.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for t in item.subtree:
+                m = names_at.get(t.i)
+                if m is not None and m.kind == "demonym" and t.text.islower() and not (
+                    self._qualifies_org(t.i, t.i + 1)
+                ):
+                    states.add(m.names[0].ref)
+        return states.pop() if len(states) == 1 else None
 
     def _possessive(self, start: int) -> bool:
         """ "son porte-parole", "leur porte-parole": a possessive determiner."""
