@@ -285,3 +285,16 @@ def test_actors_context_list_shares_its_one_nationality(resolved):
     )
     a = actor_of(d, find(d, "dirigeants"))
     assert a is not None and a.country == "IRN"
+
+
+@pytest.mark.parametrize(
+    "text,word,country",
+    [
+        ("Washington a sanctionné mardi trois sociétés installées au Liban.", "sociétés", "LBN"),
+        ("Le Royaume-Uni vise deux entités et un homme basés en Syrie.", "entités", "SYR"),
+    ],
+)
+def test_actors_context_agent_based_in_a_country(resolved, text, word, country):
+    d = resolved(text)
+    a = actor_of(d, find(d, word))
+    assert a is not None and a.country == country

@@ -789,7 +789,9 @@ class Resolver:
                 country = names_at[below].names[0].ref
                 own.add(below)
             elif kind in self.lex.focus_kinds:
-                country = self._list_demonym(self.doc[m.start:m.end].root, names_at)
+                root = self.doc[m.start:m.end].root
+                country = (self._based_in(root, names_at) if kind in self.lex.locative_kinds
+                           else None) or self._list_demonym(root, names_at)
         # "le groupe jihadiste JNIM", "l'agence de presse Reuters": the name decides
         nxt = names_at.get(end)
         if owner is None and country is None and nxt is not None and nxt.kind == "name":
@@ -884,6 +886,28 @@ class Resolver:
             for x in c.children:
                 if x.dep_ == "amod" and demonym(x):
                     return x.i
+        return None
+
+    def _based_in(self, head, names_at: dict[int, Match]) -> str | None:
+        """The country where a participle says the agent is established ("des
+        sociétés installées au Liban"), also one set after its conjunct ("cinq
+        entités et une personne basées en Iran"): where a firm is based is whose
+        it is, whichever state the article is about."""
+        nouns = [head] + [c for c in head.children if c.dep_ == "conj"]
+        for noun in nouns:
+            for acl in noun.children:
+                if acl.dep_ != "acl" or acl.lemma_ not in self.lex.placed_verbs:
+                    continue
+                for place in acl.children:
+                    m = names_at.get(place.i)
+                    if m is None or not place.dep_.startswith("obl") or not any(
+                        fold(c.text) in self.lex.locatives for c in place.children
+                        if c.dep_ == "case"
+                    ):
+                        continue
+                    actor = self.pick(m.names)
+                    if actor is not None and actor.id.startswith("country:"):
+                        return actor.country
         return None
 
     def _list_demonym(self, head, names_at: dict[int, Match]) -> str | None:
