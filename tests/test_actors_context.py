@@ -298,3 +298,12 @@ def test_actors_context_agent_based_in_a_country(resolved, text, word, country):
     d = resolved(text)
     a = actor_of(d, find(d, word))
     assert a is not None and a.country == country
+
+
+def test_actors_context_states_named_in_quotes_count_less(resolved):
+    d = resolved(
+        "Des combats ont éclaté dimanche au Soudan. « Nous aidons le Tchad, nous "
+        "aimons le Tchad, nous soutenons le Tchad », a dit un diplomate. Les civils fuient."
+    )
+    a = actor_of(d, find(d, "civils"))
+    assert a is not None and a.country == "SDN"

@@ -55,6 +55,8 @@ SAME_PHRASE = frozenset({"appos", "flat:name", "flat", "fixed", "amod", "compoun
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 #: roles whose nouns can form a list sharing one nationality ("visent les X, les Y")
 LIST_ROLES = frozenset({"obj", "nsubj", "nsubj:pass"})
+#: a state named inside a quotation counts for the main state divided by this
+QUOTED_DIVISOR = 2
 #: what closes a name set between commas after a title ("le ministre, X, a dit")
 APPOSITION_ENDS = frozenset({",", ")", ".", ";", ":"})
 #: the titles.yaml role of "homologue": the office of the person named before
@@ -240,6 +242,8 @@ class Resolver:
         #: starts of mentions whose demonym only qualifies an organisation ("la
         #: présidence suédoise de l'UE"): no antecedent for "le gouvernement"
         self.org_qualifiers: set[int] = set()
+        #: tokens inside quotation marks
+        self.quoted: set[int] = set()
 
     # ------------------------------------------------------------ actors
 
@@ -365,6 +369,8 @@ class Resolver:
         weight = 2 if placed.start < lex.lead_chars else 1
         if _in_subject(root) or self._event_place(root):
             weight *= 2
+        if start in self.quoted:
+            weight //= QUOTED_DIVISOR
         return weight
 
     def _qualifies_org(self, start: int, end: int) -> bool:
@@ -954,6 +960,7 @@ class Resolver:
         names = _match_names(doc, keys, lex)
         names_at = {m.start: m for m in names}
         self.names_at = names_at
+        self.quoted = _quoted_tokens(doc)
         skip: set[int] = set()  # lowercase demonym adjectives
         taken: set[int] = set()
         for m in names:
@@ -1325,6 +1332,27 @@ class Resolver:
             placed = self.emit(actor, t.i, t.i + 1)
             if pid.startswith("person:"):  # "« … », a-t-il dit. « … », a-t-il ajouté."
                 everyone.append((t.i, placed))
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Tokens inside « », “ ” or straight double quotes (which open and close by
+    turns), reset at each paragraph break: a state a speaker names is not
+    necessarily where the article's events happen."""
+    inside: set[int] = set()
+    depth = 0
+    straight = False
+    for t in doc:
+        if t.text in ("«", "“"):
+            depth += 1
+        elif t.text in ("»", "”"):
+            depth = max(0, depth - 1)
+        elif t.text == '"':
+            straight = not straight
+        elif "\n" in t.text:
+            depth, straight = 0, False
+        elif depth or straight:
+            inside.add(t.i)
+    return inside
 
 
 def _in_subject(token) -> bool:
