@@ -307,3 +307,12 @@ def test_actors_context_states_named_in_quotes_count_less(resolved):
     )
     a = actor_of(d, find(d, "civils"))
     assert a is not None and a.country == "SDN"
+
+
+def test_actors_context_agency_dateline_is_not_counted(resolved):
+    d = resolved(
+        "PARIS (AFP) - Des attaques ont frappé dimanche des villages du Burkina Faso. "
+        "Le gouvernement a décrété un deuil national."
+    )
+    a = actor_of(d, find(d, "gouvernement"))
+    assert a is not None and a.country == "BFA"

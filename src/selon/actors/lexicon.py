@@ -142,7 +142,7 @@ class Lexicon:
     anaphors: frozenset[str] = frozenset()
     lead_chars: int = 0
     event_places: frozenset[str] = frozenset()
-    dateline_dashes: frozenset[str] = frozenset()
+    dateline_marks: frozenset[str] = frozenset()
     uncounted_kinds: frozenset[str] = frozenset()
 
     def add_name(self, text: str, entry: Name) -> None:
@@ -209,7 +209,7 @@ def lexicon() -> Lexicon:
     lex.stateless = frozenset(fold(w) for w in generic.get("stateless", []))
     lex.lead_chars = int(generic.get("lead_chars", 0))
     lex.event_places = frozenset(fold(w) for w in generic.get("event_places", []))
-    lex.dateline_dashes = frozenset(generic.get("dateline_dashes", []))
+    lex.dateline_marks = frozenset(generic.get("dateline_marks", []))
     lex.uncounted_kinds = frozenset(generic.get("uncounted_kinds", []))
     no_surname = {fold(w) for w in generic.get("surname_exceptions", [])}
 

@@ -359,7 +359,7 @@ class Resolver:
             doc[start].is_sent_start
             and doc[start:end].text.isupper()
             and end < len(doc)
-            and doc[end].text in lex.dateline_dashes
+            and doc[end].text in lex.dateline_marks
         ):
             return 0
         if self._qualifies_org(start, end):
