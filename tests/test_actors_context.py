@@ -316,3 +316,9 @@ def test_actors_context_agency_dateline_is_not_counted(resolved):
     )
     a = actor_of(d, find(d, "gouvernement"))
     assert a is not None and a.country == "BFA"
+
+
+def test_actors_context_in_favour_of_a_state_is_no_place(resolved):
+    d = resolved("En faveur de la Russie, le Bénin a voté mardi. Les civils sont inquiets.")
+    a = actor_of(d, find(d, "civils"))
+    assert a is not None and a.country == "BEN"

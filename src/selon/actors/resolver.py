@@ -404,7 +404,8 @@ class Resolver:
         """A state named as the place of events: "au Mali", "en Ukraine", "dans
         le nord du Mali", "à Bamako" (a city: "à la Russie" is a recipient)."""
         lex = self.lex
-        for tok in (root, root.head if root.dep_.startswith("nmod") else None):
+        part = root.dep_.startswith("nmod") and fold(root.head.text) in lex.place_nouns
+        for tok in (root, root.head if part else None):
             if tok is None:
                 continue
             for c in tok.children:
