@@ -1286,7 +1286,9 @@ def code_sentence(
         else:
             src_t, tgt_t = _verb_args(head, etype, lex)
             if len(trig.tokens) > 1:  # "imposer des sanctions contre X"
-                tgt_t = [*tgt_t, *_phrase_targets(trig, head, etype, lex)]
+                own = {t.i for t in trig.tokens}  # "proposer un cessez-le-feu": no target
+                tgt_t = [*(t for t in tgt_t if t.i not in own),
+                         *_phrase_targets(trig, head, etype, lex)]
             adjectival = []
         argument_tokens.update(t.i for t in (*src_t, *tgt_t))
         parsed.append((trig, src_t, tgt_t, adjectival))
