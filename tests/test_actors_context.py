@@ -26,7 +26,7 @@ def find(d, word: str, nth: int = 0):
     "text,word,name,country,kind",
     [
         # a title with its holder's name set between commas is that person
-        ("« Les sanctions resteront en place », a déclaré le secrétaire au Trésor, "
+        ("« Les sanctions resteront en place », a affirmé mardi le secrétaire au Trésor, "
          "Scott Bessent, lors d'une conférence.", "secrétaire", "Scott Bessent", "USA", "GOV"),
         ("Le ministre nigérian de la Défense, Marc Obi, a visité la base.", "ministre",
          "Marc Obi", "NGA", "GOV"),
@@ -111,8 +111,8 @@ def test_actors_context_main_state_is_the_one_that_acts(resolved):
 @pytest.mark.parametrize(
     "text,word,country",
     [
-        ("Paul Whelan, un Américain détenu en Russie, a été libéré. « Nos prières ont été "
-         "entendues », a déclaré la famille de M. Whelan dans un communiqué.", "famille", "USA"),
+        ("Paul Whelan, un Américain détenu en Russie, a été libéré. « Nous sommes enfin "
+         "soulagés », a confié la famille de M. Whelan dans un communiqué.", "famille", "USA"),
         ("Marie Dubois, une Française, est détenue en Iran depuis deux ans. Les proches de "
          "Marie Dubois réclament sa libération.", "proches", "FRA"),
         ("Paul Whelan, un Américain détenu en Russie, a été libéré. Les Whelan ont remercié "
@@ -153,7 +153,7 @@ def test_actors_context_an_ambassador_keeps_the_owner_state(resolved):
 def test_actors_context_head_of_a_body_named_before(resolved):
     d = resolved(
         "Un porte-parole de la Commission européenne a annoncé une aide. La situation est "
-        "grave, a souligné la présidente de la Commission.",
+        "grave, a insisté la présidente de la Commission.",
         published="2023-11-10",
     )
     a = actor_of(d, find(d, "présidente"))

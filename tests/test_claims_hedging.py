@@ -24,7 +24,7 @@ def token(document, word: str):
         ("Selon des informations non confirmées, des chars ont franchi la frontière.", "franchi"),
         ("Il semblerait que les troupes ont quitté la ville.", "quitté"),
         ("Le bombardement a fait 40 morts, un bilan impossible à vérifier.", "bombardement"),
-        ("La plus grosse attaque aurait eu lieu lundi.", "attaque"),
+        ("L'attaque la plus meurtrière aurait eu lieu lundi.", "attaque"),
         ("L'armée bombarderait des quartiers civils depuis mardi.", "bombarderait"),
         ("Les miliciens auraient pillé le marché, incendiant plusieurs boutiques.", "incendiant"),
     ],

@@ -160,7 +160,7 @@ def test_claims_statement_without_author_takes_the_last_author(document, monkeyp
 
     monkeypatch.setattr(claims, "actor_of", fake_actor)
     text = (
-        "Le communiqué du Kremlin insiste sur un point : « Les livraisons d'armes "
+        "Le communiqué du Kremlin revient sur un point : « Les livraisons d'armes "
         "aggravent la crise. »\n\n"
         "« Les civils doivent être évacués au plus vite », ajoute le communiqué."
     )

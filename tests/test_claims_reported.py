@@ -50,7 +50,7 @@ def chain_at(document, word: str) -> list[str]:
             ["organisations"],
         ),
         (
-            "Il a annoncé plusieurs mesures, dont la fermeture des frontières.",
+            "Il a annoncé de nouvelles mesures, dont la fermeture des écoles.",
             "fermeture",
             ["Il"],
         ),

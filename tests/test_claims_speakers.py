@@ -17,8 +17,8 @@ def speaker_of(record, start_words: str):
     "text,words,country,kind",
     [
         # the sentence-final incise names who reports the words
-        ("Le président russe a redit à son homologue « sa volonté de poursuivre le "
-         "dialogue avec Kiev », a indiqué de son côté l'Élysée.", "sa volonté", "FRA", "GOV"),
+        ("Le chef de l'État turc a répété à son homologue « sa volonté de reprendre les "
+         "discussions avec Athènes », a précisé l'Élysée.", "sa volonté", "FRA", "GOV"),
         # but a news agency only relays the words of the one it reports
         ("Le Kremlin estime que « les conditions d'une escalade militaire sont réunies », "
          "rapporte l'AFP.", "les conditions", "RUS", "GOV"),
@@ -31,10 +31,10 @@ def test_claims_speakers_incise_over_inner_reporter(code, text, words, country, 
 
 def test_claims_speakers_statement_issued_by_the_next_speaker(code):
     r = code(
-        "Les deux dirigeants « ont discuté de la situation sécuritaire dans la région », "
+        "Les deux présidents « ont évoqué la sécurité des frontières dans la région », "
         "indique le communiqué. Le Kremlin estime également que le dialogue doit continuer."
     )
-    _, country, kind = speaker_of(r, "ont discuté")
+    _, country, kind = speaker_of(r, "ont évoqué")
     assert (country, kind) == ("RUS", "GOV")
 
 
@@ -50,10 +50,10 @@ def test_claims_speakers_title_in_apposition_is_the_person(code):
 
 def test_claims_speakers_family_of_a_named_person(code):
     r = code(
-        "Paul Whelan, un Américain détenu en Russie, a été libéré jeudi. « Nos prières ont été "
-        "entendues après cinq longues années », a déclaré la famille de M. Whelan."
+        "Paul Whelan, un Américain détenu en Russie, a été libéré jeudi. « Nous sommes enfin "
+        "soulagés après cinq longues années », a confié la famille de M. Whelan."
     )
-    assert speaker_of(r, "Nos prières")[1:] == ("USA", "CVL")
+    assert speaker_of(r, "Nous sommes enfin")[1:] == ("USA", "CVL")
 
 
 def test_claims_speakers_first_name_after_an_incise(code):

@@ -63,8 +63,8 @@ DROPPED = [
     ("Illustration : Getty Images", "photo_credit"),
     ("Tous droits réservés", "copyright"),
     ("Reproduction interdite sans autorisation.", "copyright"),
-    ("Érudit en musique. Accro du Web professionnel. Ninja typique des réseaux sociaux. "
-     "Troublemaker primé. Adepte de la culture pop diabolique.", "author_bio"),
+    ("Amateur de jazz. Accro aux séries professionnel. Gourou typique des podcasts. "
+     "Rêveur primé. Fan de la culture geek invétéré.", "author_bio"),
     ("« Fan de télévision. Pionnier du bacon. Expert en voyages. Évangéliste d’Internet. »",
      "author_bio"),
     ("Passionné de géopolitique. Fan de rugby.", "author_bio"),

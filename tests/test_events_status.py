@@ -24,7 +24,7 @@ import pytest
         ("Le gouvernement a proposé d'ouvrir des négociations avec les syndicats.",
          "CONSULT", "planned"),
         ("L'armée aurait bombardé plusieurs villages, selon des témoins.", "ASSAULT", "occurred"),
-        ("Une déclaration qui pourrait expliquer les attaques de la semaine dernière.",
+        ("Un communiqué qui pourrait justifier les attaques de la semaine dernière.",
          "ASSAULT", "occurred"),
     ],
 )

@@ -8,8 +8,8 @@ from selon.parse import normalise
 
 TEXTS = [
     # typographic apostrophes, no-break spaces inside « » and before :, several paragraphs
-    "Selon l’état-major, le président français s’entretiendra avec Joe Biden « dans "
-    "quelques heures ».\n\nLe Kremlin a confirmé l’information\u00a0: Vladimir Poutine "
+    "D’après l’état-major, la présidente s’entretiendra avec Olaf Scholz « avant "
+    "ce soir ».\n\nLe Kremlin a confirmé l’information\u00a0: Vladimir Poutine "
     "recevra Olaf Scholz à Moscou.",
     # a line break inside a paragraph, narrow no-break spaces, a heading
     "Un non clair de l’OTAN\n\nSelon Jens Stoltenberg, l’OTAN rejette les demandes\nde la "

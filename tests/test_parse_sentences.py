@@ -23,12 +23,12 @@ def sentences(document, text: str) -> list[str]:
              "Les deux délégations se retrouveront lundi."],
         ),
         (
-            "Selon l’état-major, le président s’entretiendra avec Joe Biden dans la soirée.",
-            ["Selon l’état-major, le président s’entretiendra avec Joe Biden dans la soirée."],
+            "Selon l’état-major, la présidente recevra son homologue dans la soirée.",
+            ["Selon l’état-major, la présidente recevra son homologue dans la soirée."],
         ),
         (
-            "Mi-décembre, le Kremlin a présenté une liste de 17 points.",
-            ["Mi-décembre, le Kremlin a présenté une liste de 17 points."],
+            "Mi-janvier, la Maison Blanche a publié une liste de 12 mesures.",
+            ["Mi-janvier, la Maison Blanche a publié une liste de 12 mesures."],
         ),
         (
             "M. Macron a reçu M. Scholz à l’Élysée. Ils ont parlé de l’Ukraine.",
@@ -55,8 +55,8 @@ def sentences(document, text: str) -> list[str]:
             ["Est-ce la fin...", "Personne ne le sait.", "Quoi ?!", "Il est parti."],
         ),
         (
-            "« Ça affecte l’économie. Qui va compenser les pertes ? » réagit un commerçant.",
-            ["« Ça affecte l’économie. Qui va compenser les pertes ? » réagit un commerçant."],
+            "« Cela ruine le commerce. Qui va payer les dégâts ? » réagit un artisan.",
+            ["« Cela ruine le commerce. Qui va payer les dégâts ? » réagit un artisan."],
         ),
         (
             'Le ministre a parlé. "La haine n’a pas sa place", a-t-il dit. "Nous tiendrons."',

@@ -35,8 +35,8 @@ def test_schema_lists_the_public_fields():
 @pytest.mark.parametrize(
     "text",
     [
-        "Selon le Kremlin, Vladimir Poutine et Emmanuel Macron se seraient mis d’accord "
-        "sur une réunion lundi. « Nous voulons la paix », a déclaré le président français.",
+        "D’après Ankara, Recep Tayyip Erdogan et Kyriakos Mitsotakis auraient convenu "
+        "d’une rencontre jeudi. « Nous voulons la paix », a déclaré le président turc.",
         "Laisser un commentaire",
     ],
 )
