@@ -270,55 +270,26 @@ def test_actors_context_first_name_spelling_variant_keeps_the_person(resolved):
         # the state where events happen counts more than one named in passing
         ("Des soldats ont été tués dans le nord du Niger, rapporte la presse. Le "
          "Tchad a condamné l'attaque. Les civils ont fui.", "civils", "NER"),
-    ],
-)
-def test_actors_context_main_state_is_where_events_happen(resolved, text, word, country):
-    d = resolved(text)
-    a = actor_of(d, find(d, word))
-    assert a is not None and a.country == country
-
-
-def test_actors_context_list_shares_its_one_nationality(resolved):
-    d = resolved(
-        "Le Canada a annoncé des mesures contre le Venezuela. Les sanctions frappent "
-        "les dirigeants, les banques du secteur pétrolier iranien et les armateurs."
-    )
-    a = actor_of(d, find(d, "dirigeants"))
-    assert a is not None and a.country == "IRN"
-
-
-@pytest.mark.parametrize(
-    "text,word,country",
-    [
+        # a generic in a list takes the one nationality another item has
+        ("Le Canada a annoncé des mesures contre le Venezuela. Les sanctions frappent "
+         "les dirigeants, les banques du secteur pétrolier iranien et les armateurs.",
+         "dirigeants", "IRN"),
+        # an agent based somewhere takes that country
         ("Washington a sanctionné mardi trois sociétés installées au Liban.", "sociétés", "LBN"),
         ("Le Royaume-Uni vise deux entités et un homme basés en Syrie.", "entités", "SYR"),
+        # a state named inside quotes counts less than where events happen
+        ("Des combats ont éclaté dimanche au Soudan. « Nous aidons le Tchad, nous "
+         "aimons le Tchad, nous soutenons le Tchad », a dit un diplomate. Les civils fuient.",
+         "civils", "SDN"),
+        # an agency dateline is not counted
+        ("PARIS (AFP) - Des attaques ont frappé dimanche des villages du Burkina Faso. "
+         "Le gouvernement a décrété un deuil national.", "gouvernement", "BFA"),
+        # "en faveur de" a state is no place of events
+        ("En faveur de la Russie, le Bénin a voté mardi. Les civils sont inquiets.",
+         "civils", "BEN"),
     ],
 )
-def test_actors_context_agent_based_in_a_country(resolved, text, word, country):
+def test_actors_context_country_of_a_generic_agent(resolved, text, word, country):
     d = resolved(text)
     a = actor_of(d, find(d, word))
     assert a is not None and a.country == country
-
-
-def test_actors_context_states_named_in_quotes_count_less(resolved):
-    d = resolved(
-        "Des combats ont éclaté dimanche au Soudan. « Nous aidons le Tchad, nous "
-        "aimons le Tchad, nous soutenons le Tchad », a dit un diplomate. Les civils fuient."
-    )
-    a = actor_of(d, find(d, "civils"))
-    assert a is not None and a.country == "SDN"
-
-
-def test_actors_context_agency_dateline_is_not_counted(resolved):
-    d = resolved(
-        "PARIS (AFP) - Des attaques ont frappé dimanche des villages du Burkina Faso. "
-        "Le gouvernement a décrété un deuil national."
-    )
-    a = actor_of(d, find(d, "gouvernement"))
-    assert a is not None and a.country == "BFA"
-
-
-def test_actors_context_in_favour_of_a_state_is_no_place(resolved):
-    d = resolved("En faveur de la Russie, le Bénin a voté mardi. Les civils sont inquiets.")
-    a = actor_of(d, find(d, "civils"))
-    assert a is not None and a.country == "BEN"
