@@ -268,3 +268,10 @@ def test_events_coder_dyads_proposal_goes_to_the_other_side(code):
                         "Erevan a proposé un cessez-le-feu immédiat, une idée saluée par "
                         "plusieurs pays voisins."))
     assert ("AGREE", "ARM", "AZE") in found
+
+
+def test_events_coder_dyads_dont_names_the_target(code):
+    record = code("À la fin du délai, Amadou Diallo, dont le président ghanéen a salué lundi le "
+                  "courage, était toujours à Accra.")
+    support = [e for e in record.events if e.type == "SUPPORT"]
+    assert support and support[0].target is not None and support[0].target.name == "Amadou Diallo"

@@ -106,6 +106,7 @@ class Lexicon:
     anaphoric: dict[str, bool] = field(default_factory=dict)
     content_object: dict[str, bool] = field(default_factory=dict)
     purpose_marks: frozenset[str] = frozenset()
+    relative_genitives: frozenset[str] = frozenset()
     border_nouns: frozenset[str] = frozenset()
     border_types: frozenset[str] = frozenset()
     authority_verbs: frozenset[str] = frozenset()
@@ -190,6 +191,7 @@ def load_lexicon() -> Lexicon:
         gap=int(raw.get("phrase_gap") or 3),
     )
     lex.purpose_marks = frozenset(fold(w) for w in raw.get("purpose_marks") or [])
+    lex.relative_genitives = frozenset(fold(w) for w in raw.get("relative_genitives") or [])
     lex.border_nouns = frozenset(fold(w) for w in raw.get("border_nouns") or [])
     lex.border_types = frozenset(raw.get("border_types") or [])
     lex.authority_verbs = frozenset(fold(w) for w in raw.get("authority_verbs") or [])
@@ -921,6 +923,24 @@ def _territory_owner(document: Document, tokens: list[Token]) -> Actor | None:
     return None
 
 
+def _dont_antecedent(document: Document, head: Token, lex: Lexicon) -> Actor | None:
+    """The actor a genitive relative pronoun ("dont") of the verb stands for:
+    the name just before it ("X, dont Y a salué le travail" → X)."""
+    near = [*head.children, *(g for c in head.children for g in c.children)]
+    rel = next((c for c in near if fold(c.text) in lex.relative_genitives and c.i < head.i),
+               None)
+    if rel is None:
+        return None
+    doc = head.doc
+    j = rel.i - 1
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    if j < 0 or doc[j].pos_ not in _NOMINAL:
+        return None
+    return _actor(document, doc[j]) or (
+        _actor(document, doc[j].head) if doc[j].dep_.startswith("flat") else None)
+
+
 def _border_owner(document: Document, head: Token, lex: Lexicon) -> Actor | None:
     """The state whose border an event's own phrase names ("le long de la
     frontière ukrainienne", "à la frontière du Niger")."""
@@ -1358,6 +1378,13 @@ def code_sentence(
             owner = _border_owner(document, head, lex)
             if owner is not None and not any(
                 a is not None and _same_side(a, owner) for a in sources
+            ):
+                targets = [owner]
+        if not targets and head.pos_ not in _NOMINAL:
+            # "Sylvain X, dont Macron a salué le travail": the antecedent of "dont"
+            owner = _dont_antecedent(document, head, lex)
+            if owner is not None and not any(
+                a is not None and _same_side(a, owner) and a.id == owner.id for a in sources
             ):
                 targets = [owner]
         if not targets and lex.content_object.get(etype):
