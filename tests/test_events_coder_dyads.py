@@ -38,6 +38,9 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
          "homologue chinois lundi.", ("CONSULT", "IND", "CHN")),
         # "être forcé de répondre": the one forced is the one threatening
         ("Si rien ne change, la Chine sera forcée de répondre.", ("THREATEN", "CHN", None)),
+        # a participle of the event noun carries its target too
+        ("Une plainte, déposée par Amnesty International contre l'armée tchadienne, a été "
+         "jugée recevable.", ("ACCUSE", None, "TCD")),
         # a seized place names its state
         ("La Russie a annoncé l'annexion de la Crimée.", ("COERCE", "RUS", "UKR")),
         # the words of a phrase trigger are no arguments; their complements are

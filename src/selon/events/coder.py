@@ -681,6 +681,9 @@ def _noun_args(
         elif c.dep_ == "acl" and c.pos_ in _VERBAL:  # "une embuscade tendue par X"
             src.extend(g for g in c.children if g.dep_ == "obl:agent" or (
                 g.dep_.startswith("obl") and _case_words(g) & lex.agent_preps))
+            tgt.extend(  # "une motion déposée … contre le gouvernement"
+                g for g in c.children if g.dep_.startswith("obl") and g.pos_ in _ARG_POS
+                and _case_words(g) & (targets_p - lex.genitive_preps - lex.locative_preps))
             if fold(c.lemma_) in lex.attribution_verbs:  # "des attaques attribuées à X"
                 src.extend(g for g in c.children if g.dep_.startswith("obl")
                            and g.pos_ in _ARG_POS and _case_words(g) & {"a"})
