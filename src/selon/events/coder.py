@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from importlib import resources
@@ -176,30 +176,36 @@ def load_lexicon() -> Lexicon:
     """Read ``data/triggers.yaml`` once into lookup tables."""
     text = resources.files("selon.events").joinpath("data/triggers.yaml").read_text("utf-8")
     raw = yaml.safe_load(text) or {}
-    fw = frozenset(fold(w) for w in raw.get("function_words") or [])
+    def words(key: str) -> frozenset[str]:  # a folded word list of the file
+        return frozenset(fold(w) for w in raw.get(key) or [])
+
+    def types(key: str) -> frozenset[str]:  # a list of event types
+        return frozenset(raw.get(key) or [])
+
+    fw = words("function_words")
     lex = Lexicon(
-        support_verbs=frozenset(fold(w) for w in raw.get("support_verbs") or []),
+        support_verbs=words("support_verbs"),
         function_words=fw,
-        agent_preps=frozenset(fold(w) for w in raw.get("agent_prepositions") or []),
-        genitive_preps=frozenset(fold(w) for w in raw.get("genitive_prepositions") or []),
-        pair_preps=frozenset(fold(w) for w in raw.get("pair_prepositions") or []),
-        locative_preps=frozenset(fold(w) for w in raw.get("locative_prepositions") or []),
-        both_sides=frozenset(fold(w) for w in raw.get("both_sides") or []),
-        content_types=frozenset(raw.get("content_types") or []),
-        charge_types=frozenset(raw.get("charge_types") or []),
-        reflexives=frozenset(fold(w) for w in raw.get("reflexive_pronouns") or []),
+        agent_preps=words("agent_prepositions"),
+        genitive_preps=words("genitive_prepositions"),
+        pair_preps=words("pair_prepositions"),
+        locative_preps=words("locative_prepositions"),
+        both_sides=words("both_sides"),
+        content_types=types("content_types"),
+        charge_types=types("charge_types"),
+        reflexives=words("reflexive_pronouns"),
+        purpose_marks=words("purpose_marks"),
+        relative_genitives=words("relative_genitives"),
+        border_nouns=words("border_nouns"),
+        border_types=types("border_types"),
+        authority_verbs=words("authority_verbs"),
+        venue_types=types("venue_types"),
+        clause_antecedents=words("clause_antecedents"),
+        place_preps=words("place_prepositions"),
+        attribution_verbs=words("attribution_verbs"),
+        collective_nouns=words("collective_nouns"),
         gap=int(raw.get("phrase_gap") or 3),
     )
-    lex.purpose_marks = frozenset(fold(w) for w in raw.get("purpose_marks") or [])
-    lex.relative_genitives = frozenset(fold(w) for w in raw.get("relative_genitives") or [])
-    lex.border_nouns = frozenset(fold(w) for w in raw.get("border_nouns") or [])
-    lex.border_types = frozenset(raw.get("border_types") or [])
-    lex.authority_verbs = frozenset(fold(w) for w in raw.get("authority_verbs") or [])
-    lex.venue_types = frozenset(raw.get("venue_types") or [])
-    lex.clause_antecedents = frozenset(fold(w) for w in raw.get("clause_antecedents") or [])
-    lex.place_preps = frozenset(fold(w) for w in raw.get("place_prepositions") or [])
-    lex.attribution_verbs = frozenset(fold(w) for w in raw.get("attribution_verbs") or [])
-    lex.collective_nouns = frozenset(fold(w) for w in raw.get("collective_nouns") or [])
     lex.contractions.update(
         {fold(k): fold(v) for k, v in (raw.get("contractions") or {}).items()})
     for prep in raw.get("complex_prepositions") or []:
@@ -490,16 +496,6 @@ def _is_passive(tok: Token) -> bool:
     return tok.dep_ == "acl" and "Part" in morph.get("VerbForm") and "Past" in morph.get("Tense")
 
 
-def verbal_active(tok: Token) -> bool:
-    """A verb in the active voice: its subject, when it has one, is its agent."""
-    return tok.pos_ not in _NOMINAL and not _is_passive(tok)
-
-
-def lex_purpose() -> frozenset[str]:
-    """Markers of a purpose infinitive ("pour protester"), from the lexicon."""
-    return load_lexicon().purpose_marks
-
-
 def _is_dateline(tok: Token) -> bool:
     """A name opening a sentence as its dateline or topic label: upper case
     before a dash ("PARIS —"), or any name before a colon in a headline
@@ -537,7 +533,8 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ in _VERBAL:
             return _subject(tok.head, depth + 1)[0], False
         if tok.dep_ == "acl" and "Inf" in tok.morph.get("VerbForm") and any(
-            c.dep_ == "mark" and fold(c.text) in lex_purpose() for c in tok.children
+            c.dep_ == "mark" and fold(c.text) in load_lexicon().purpose_marks
+            for c in tok.children
         ):  # "descendus dans la capitale pour protester", hung on the noun
             verb = next((a for a in tok.ancestors if a.pos_ in _VERBAL), None)
             if verb is not None:
@@ -609,22 +606,31 @@ def _phrase_targets(trig: Trigger, head: Token, etype: str, lex: Lexicon) -> lis
     ]
 
 
-def _deep_target(tok: Token, preps: frozenset[str], trigger_heads: set[int]) -> list[Token]:
-    """The first complement with a target preposition inside a noun event's
-    own phrase, down to three levels and not inside another event's phrase."""
+def _below(
+    tok: Token, depth: int, keep: Callable[[Token], bool]
+) -> Iterable[tuple[Token, Token]]:
+    """(parent, child) pairs under ``tok``, level by level down to ``depth``,
+    through the children ``keep`` accepts."""
     frontier = [tok]
-    for _ in range(3):
+    for _ in range(depth):
         nxt: list[Token] = []
         for x in frontier:
             for c in x.children:
-                if c.i in trigger_heads or c.dep_ in ("acl:relcl", "punct"):
-                    continue
-                if c.dep_ in ("nmod", "obl", "obl:arg") and c.pos_ in _ARG_POS and (
-                    _case_words(c) & preps
-                ) and not _is_place(c) and x is not tok:
-                    return [c]
-                nxt.append(c)
+                if keep(c):
+                    yield x, c
+                    nxt.append(c)
         frontier = nxt
+
+
+def _deep_target(tok: Token, preps: frozenset[str], trigger_heads: set[int]) -> list[Token]:
+    """The first complement with a target preposition inside a noun event's
+    own phrase, down to three levels and not inside another event's phrase."""
+    for x, c in _below(tok, 3, lambda c: c.i not in trigger_heads
+                       and c.dep_ not in ("acl:relcl", "punct")):
+        if c.dep_ in ("nmod", "obl", "obl:arg") and c.pos_ in _ARG_POS and (
+            _case_words(c) & preps
+        ) and not _is_place(c) and x is not tok:
+            return [c]
     return []
 
 
@@ -837,16 +843,33 @@ def _claim_fns():
 
 
 @lru_cache(maxsize=1)
+def _locations():
+    """The locations module (gazetteer, place mentions), or None without it."""
+    try:
+        from selon.events import locations
+    except ImportError:
+        return None
+    return locations
+
+
+@lru_cache(maxsize=1)
+def _lookup_fn():
+    """The actor resolver's name lookup, or None without the actors stage."""
+    try:
+        from selon.actors import lookup
+    except ImportError:
+        return None
+    return lookup
+
+
+@lru_cache(maxsize=1)
 def _where_fns():
     try:
         from selon.events.dates import find_date
     except ImportError:
         find_date = None
-    try:
-        from selon.events.locations import find_location
-    except ImportError:
-        find_location = None
-    return find_date, find_location
+    locations = _locations()
+    return find_date, locations.find_location if locations is not None else None
 
 
 def _actor(document: Document, token: Token | None) -> Actor | None:
@@ -896,12 +919,11 @@ def _actors(document: Document, tokens: list[Token]) -> list[Actor | None]:
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
     """ISO code → the gazetteer's name of that country, to resolve it as an actor."""
-    try:
-        from selon.events.locations import gazetteer
-    except ImportError:
+    locations = _locations()
+    if locations is None:
         return {}
     out: dict[str, str] = {}
-    for place in gazetteer().places.values():
+    for place in locations.gazetteer().places.values():
         if place.kind == "country" and place.country:
             out.setdefault(place.country, place.name)
     return out
@@ -911,15 +933,11 @@ def _territory_owner(document: Document, tokens: list[Token]) -> Actor | None:
     """The state a seized or annexed place belongs to ("l'annexion de la
     Crimée", "des régions annexées par Moscou"): the country of the first
     gazetteer place inside the target phrase."""
-    if not tokens:
-        return None
-    try:
-        from selon.actors import lookup
-        from selon.events.locations import mentions
-    except ImportError:
+    locations, lookup = _locations(), _lookup_fn()
+    if not tokens or locations is None or lookup is None:
         return None
     inside = {t.i for tok in tokens for t in tok.subtree}
-    for m in mentions(document):
+    for m in locations.mentions(document):
         if m.start in inside and m.country:
             name = _country_names().get(m.country)
             return lookup(name, document.published) if name else None
@@ -947,17 +965,14 @@ def _dont_antecedent(document: Document, head: Token, lex: Lexicon) -> Actor | N
 def _border_owner(document: Document, head: Token, lex: Lexicon) -> Actor | None:
     """The state whose border an event's own phrase names ("le long de la
     frontière ukrainienne", "à la frontière du Niger")."""
-    frontier = [head]
-    for _ in range(3):
-        frontier = [c for x in frontier for c in x.children if c.dep_ != "punct"]
-        for c in frontier:
-            if fold(c.lemma_) not in lex.border_nouns:
-                continue
-            for g in c.children:
-                if g.dep_ == "amod" or (g.dep_ == "nmod" and _case_words(g) & lex.genitive_preps):
-                    actor = _actor(document, g)
-                    if actor is not None and actor.country:
-                        return actor
+    for _x, c in _below(head, 3, lambda c: c.dep_ != "punct"):
+        if fold(c.lemma_) not in lex.border_nouns:
+            continue
+        for g in c.children:
+            if g.dep_ == "amod" or (g.dep_ == "nmod" and _case_words(g) & lex.genitive_preps):
+                actor = _actor(document, g)
+                if actor is not None and actor.country:
+                    return actor
     return None
 
 
@@ -965,14 +980,10 @@ def _member_body(document: Document, tok: Token) -> Actor | None:
     """The international organisation named in the "de" complements of a
     generic group ("les chefs d'État des pays membres de la CEDEAO"), which the
     group acts as."""
-    frontier = [tok]
-    for _ in range(3):
-        nxt = [c for x in frontier for c in x.children if c.dep_ == "nmod"]
-        for c in nxt:
-            actor = _actor(document, c)
-            if actor is not None and actor.kind == "IGO":
-                return actor
-        frontier = nxt
+    for _x, c in _below(tok, 3, lambda c: c.dep_ == "nmod"):
+        actor = _actor(document, c)
+        if actor is not None and actor.kind == "IGO":
+            return actor
     return None
 
 
@@ -1066,13 +1077,10 @@ def _token_starts(document: Document) -> list[int]:
 def _is_venue(tok: Token) -> bool:
     """A city or country introduced by "à/au/en" ("142 interpellations à
     Paris", "la répression au Soudan"): where, not whom."""
-    if not _case_words(tok) & {"a", "en"}:
+    locations = _locations()
+    if locations is None or not _case_words(tok) & {"a", "en"}:
         return False
-    try:
-        from selon.events.locations import lookup
-    except ImportError:
-        return False
-    place = lookup(tok.text)
+    place = locations.lookup(tok.text)
     return place is not None and place.kind in ("city", "country")
 
 
@@ -1101,11 +1109,10 @@ def _is_place(tok: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_nouns() -> frozenset[str]:
-    try:
-        from selon.events.locations import words
-    except ImportError:
+    locations = _locations()
+    if locations is None:
         return frozenset()
-    return frozenset(fold(w) for w in words().place_nouns)
+    return frozenset(fold(w) for w in locations.words().place_nouns)
 
 
 def _resumes_clause(head: Token) -> bool:
@@ -1168,6 +1175,11 @@ def _possessed(document: Document, actor: Actor) -> bool:
 def _same_side(a: Actor, b: Actor) -> bool:
     """The same actor, or two mentions of one state's same branch (Poutine, la Russie)."""
     return a.id == b.id or bool(a.country and a.country == b.country and a.kind == b.kind)
+
+
+def _facing(actor: Actor, sources: list[Actor | None]) -> bool:
+    """Whether ``actor`` can be the target of these sources: on none of their sides."""
+    return not any(a is not None and _same_side(a, actor) for a in sources)
 
 
 def _nearest_other(
@@ -1369,26 +1381,22 @@ def code_sentence(
         venue = etype in lex.venue_types
         targets = _actors(document, [
             t for t in tgt_t if not _is_place(t) and not (venue and _is_venue(t))])
-        pair = context.principal_pair()
-        if pair and not targets and any(
-            fold(w.text) in lex.both_sides for t in src_t for w in t.subtree
-        ):  # "les deux dirigeants", "tous deux": the two sides of the latest exchange
-            sources = list(pair)
+        if not targets and any(fold(w.text) in lex.both_sides for t in src_t for w in t.subtree):
+            # "les deux dirigeants", "tous deux": the two sides of the main exchange
+            pair = context.principal_pair()
+            if pair:
+                sources = list(pair)
         if not targets and head.i in absorbed:
             targets = _actors(document, absorbed[head.i])
         if not targets and etype in lex.border_types:
             # "a déployé des soldats le long de la frontière ukrainienne": towards Ukraine
             owner = _border_owner(document, head, lex)
-            if owner is not None and not any(
-                a is not None and _same_side(a, owner) for a in sources
-            ):
+            if owner is not None and _facing(owner, sources):
                 targets = [owner]
         if not targets and head.pos_ not in _NOMINAL:
             # "Sylvain X, dont Macron a salué le travail": the antecedent of "dont"
             owner = _dont_antecedent(document, head, lex)
-            if owner is not None and not any(
-                a is not None and _same_side(a, owner) and a.id == owner.id for a in sources
-            ):
+            if owner is not None and not any(a is not None and a.id == owner.id for a in sources):
                 targets = [owner]
         if not targets and lex.content_object.get(etype):
             # "a ignoré l'appel des Occidentaux", "rejette les demandes de X":
@@ -1407,9 +1415,7 @@ def code_sentence(
                 owner = owner.model_copy(update={
                     "id": f"population:{owner.country}", "kind": "CVL",
                     "name": f"population ({owner.name})", "wikidata": None})
-            if owner is not None and not any(
-                a is not None and _same_side(a, owner) for a in sources
-            ):
+            if owner is not None and _facing(owner, sources):
                 targets = [owner]
         if targets:  # "la rencontre entre X et Y": X is no target of itself
             sources = [a for a in sources if a is None or not any(
@@ -1429,17 +1435,14 @@ def code_sentence(
                     continue
                 if side == "source" and not sources:
                     sources = [actor]
-                elif side == "target" and not targets and not any(
-                    b is not None and _same_side(b, actor) for b in sources
-                ):
+                elif side == "target" and not targets and _facing(actor, sources):
                     targets = [actor]
                 break
         if not targets and sources and events and _resumes_clause(head):
             # "X a donné 48 heures au diplomate, ce que Paris a refusé": the
             # act refused is the one just told, aimed at its author
             last = next((e.source for e in reversed(events) if e.source is not None), None)
-            if last is not None and not any(a is not None and _same_side(a, last)
-                                            for a in sources):
+            if last is not None and _facing(last, sources):
                 targets = [last]
         if not sources and targets and targets[0] is not None:
             other = context.other_side(targets[0])
@@ -1455,7 +1458,8 @@ def code_sentence(
             if judged is not None and judged.id != claimed_by.id:
                 sources, targets = [claimed_by], [judged]
                 explicit = {claimed_by.id, judged.id}
-        if not sources and not verbal_active(head) and etype in context.by_type and (
+        verbal = head.pos_ not in _NOMINAL and not _is_passive(head)  # an active verb
+        if not sources and not verbal and etype in context.by_type and (
             lex.anaphoric.get(etype)
         ):
             # "les sanctions visent…" after "l'UE a imposé des sanctions": the
@@ -1468,7 +1472,6 @@ def code_sentence(
         # the previous sentence's subject stands in for a verb's missing
         # subject ("Il a aussi …"); for agentless passives and noun events,
         # whose agent the text often leaves open, only when a target is named
-        verbal = head.pos_ not in _NOMINAL and not _is_passive(head)
         if not sources and verbal and claimed_by is not None and (
             claimed_by.kind not in (None, "MED")
         ):  # "X a redit son intention de retirer ses troupes": X's own act
