@@ -682,7 +682,7 @@ def _noun_args(
                 g.dep_ == "nummod" for g in c.children
             ):  # "une aide de 25 millions d'euros": a quantity, no participant
                 genitive.append(c)
-        elif c.dep_ == "amod" or (c.dep_ == "det" and "Yes" in c.morph.get("Poss")):
+        elif c.dep_ == "amod" or _possessive_det(c):
             adjectival.append(c)
         elif c.dep_ == "acl" and c.pos_ in _VERBAL:  # "une embuscade tendue par X"
             src.extend(g for g in c.children if g.dep_ == "obl:agent" or (
@@ -1132,8 +1132,7 @@ def _owners(document: Document, tokens: list[Token], actors: list[Actor]) -> lis
     for t in tokens:
         if t.pos_ != "NOUN":
             continue
-        poss = next((c for c in t.children
-                     if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
+        poss = next((c for c in t.children if _possessive_det(c)), None)
         if poss is not None:
             owner = _possessor(actors, [], document.to_text(poss.idx), document)
             if owner is not None:
@@ -1169,7 +1168,12 @@ def _possessed(document: Document, actor: Actor) -> bool:
     tok = doc[i]
     if "Yes" in tok.morph.get("Poss"):  # the mention starts at "son"
         return True
-    return any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in tok.children)
+    return any(_possessive_det(c) for c in tok.children)
+
+
+def _possessive_det(tok: Token) -> bool:
+    """A possessive determiner ("son", "leurs")."""
+    return tok.dep_ == "det" and "Yes" in tok.morph.get("Poss")
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
