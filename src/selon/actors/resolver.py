@@ -73,6 +73,9 @@ NOT_PEOPLE = frozenset({"ORG"})
 SPELLING = 0.5
 #: the people.csv role of an international organisation's head
 IGO_HEAD = "igo_head"
+#: longest complement (in tokens) read between a title and its holder's name set
+#: between commas ("le haut-commissaire sur ce territoire du Pacifique sud, X,")
+COMPLEMENT_WORDS = 8
 
 
 @dataclass
@@ -612,8 +615,21 @@ class Resolver:
                           if i in names_at and names_at[i].kind == "name"), None)
             if inner is not None:
                 owner, owner_match = self.pick(inner.names), inner
+        if owner is not None and owner.kind == "IGO" and title.kind == "GOV":
+            # "le représentant spécial de l'ONU", "le haut-commissaire de l'ONU":
+            # a state-office title held in an organisation is its official
+            title = Title(title.role, "IGO", title.org, title.needs_name, title.country)
+        complement, comma = end, None
         end, person, unknown = self.holder_name(end, names_at)
+        if person is None and unknown is None:
+            comma = self._complement_comma(m, complement)
+            if comma is not None:
+                end, person, unknown = self.holder_name(comma, names_at)
+                if person is None and unknown is None:
+                    end, comma = complement, None
         own = set(range(m.start, end))
+        if comma is not None:  # the complement keeps its own names: "au Mali, X,"
+            own -= set(range(complement, comma))
         if owner_match is not None:
             own -= set(range(owner_match.start, owner_match.end))
         owner_key: str | None = None
@@ -718,6 +734,24 @@ class Resolver:
         self.remember(actor, role if title.role == COUNTERPART else title.role, owner_key)
         self.emit(actor, m.start, end, own)
         self._titled(actor, m.key, m.start)
+
+    def _complement_comma(self, m: Match, start: int) -> int | None:
+        """The comma closing a title's own prepositional complement, when the
+        holder's name is set after it: "le haut-commissaire sur ce territoire,
+        X,", "le représentant spécial de l'ONU au Mali, X,", "le préfet de
+        police, X,". Every word from ``start`` to the comma hangs on the title
+        and none is a person; None when there is no such complement."""
+        doc = self.doc
+        root = doc[m.start : m.end].root
+        if start >= len(doc) or doc[start].pos_ != "ADP":
+            return None
+        for k in range(start, min(len(doc), start + COMPLEMENT_WORDS + 1)):
+            t = doc[k]
+            if t.text == ",":
+                return k
+            if t.is_sent_start or t.ent_type_ == "PER" or not root.is_ancestor(t):
+                return None
+        return None
 
     def _titled(self, actor: Actor, key: str, start: int) -> None:
         """Remember a person named with a title, under the title and its first word,
