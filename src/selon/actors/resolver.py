@@ -247,6 +247,9 @@ class Resolver:
         self.org_qualifiers: set[int] = set()
         #: tokens inside quotation marks
         self.quoted: set[int] = set()
+        #: definite armed-group descriptions with no group named before them (first
+        #: token, mention), for the group the article names next
+        self.cataphors: list[tuple[int, Actor]] = []
 
     # ------------------------------------------------------------ actors
 
@@ -437,6 +440,9 @@ class Resolver:
     def definite(self, start: int) -> bool:
         return start > 0 and fold(self.doc[start - 1].text) in self.lex.definite
 
+    def demonstrative(self, start: int) -> bool:
+        return start > 0 and fold(self.doc[start - 1].text) in self.lex.demonstratives
+
     def antecedent(self, kind: str) -> Actor | None:
         """The last named actor of ``kind`` (a state, an organisation, or a
         generic actor that had a country), for "l'armée", "le groupe jihadiste"."""
@@ -446,6 +452,11 @@ class Resolver:
             if a.id.startswith(("org:", "country:")) or (a.id.startswith("group:") and a.country):
                 return a
         return None
+
+    def _origin(self, actor: Actor) -> str | None:
+        """The state an organisation of no state comes from (``origins`` in
+        generic.yaml: Wagner, RUS), which its ``country`` must not say."""
+        return self.lex.origins.get(actor.id[4:]) if actor.id.startswith("org:") else None
 
     def _subject_org(self, kind: str) -> Actor | None:
         """The last organisation of ``kind`` named as a subject: "les rebelles",
@@ -833,11 +844,19 @@ class Resolver:
                 root = self.doc[m.start:m.end].root
                 country = (self._based_in(root, names_at) if kind in self.lex.locative_kinds
                            else None) or self._list_demonym(root, names_at)
-        # "le groupe jihadiste JNIM", "l'agence de presse Reuters": the name decides
+        named = self._described_org(m.start)
+        if named is not None and named.kind == kind:
+            # "Le JNIM, principale coalition jihadiste, …": the group it describes
+            self.emit(named, m.start, end, own)
+            return
+        # "le groupe jihadiste JNIM", "l'agence de presse Reuters", "les
+        # paramilitaires russes Wagner": the name decides
         nxt = names_at.get(end)
-        if owner is None and country is None and nxt is not None and nxt.kind == "name":
+        if owner is None and nxt is not None and nxt.kind == "name":
             named = self.pick(nxt.names)
-            if named is not None and not named.id.startswith("country:"):
+            if named is not None and not named.id.startswith("country:") and (
+                country is None or self._origin(named) == country
+            ):
                 self.emit(named, m.start, nxt.end)
                 return
         possessor = self.last_subject if (
@@ -865,6 +884,14 @@ class Resolver:
                     if earlier is not None:
                         self.emit(earlier, m.start, end, own)
             return
+        if owner is None and country is not None and kind in self.lex.group_kinds:
+            # "les paramilitaires russes" after "Wagner", "le mouvement islamiste
+            # palestinien" after "le Hamas": that group, named by its origin
+            named = next((a for a in reversed(self.mentions)
+                          if a.kind == kind and self._origin(a) == country), None)
+            if named is not None:
+                self.emit(named, m.start, end, own)
+                return
         if kind == "inherit":
             if owner is None and country:
                 owner = self.country_actor(country)
@@ -888,9 +915,12 @@ class Resolver:
             country = country or owner.country
         elif owner is not None and country is None:
             country = owner.country
+        refers = self.definite(m.start) or (
+            kind in self.lex.group_kinds and self.demonstrative(m.start)
+        )  # "ce groupe armé" refers back as "le groupe armé" does
+        earlier: Actor | None = None
         if country is None and owner is None and m.key not in self.lex.stateless:
-            earlier = self._subject_org(kind) or self.antecedent(kind) if self.definite(
-                m.start) else None
+            earlier = self._subject_org(kind) or self.antecedent(kind) if refers else None
             people = kind == "CVL" and "Plur" in self.doc[m.start].morph.get("Number")
             if earlier is not None and earlier.id.startswith("org:"):
                 if not people:
@@ -903,9 +933,27 @@ class Resolver:
                 country = self.focus()
         name = self._label(m.start, end)
         actor = self.actor(f"group:{slug(name)}", name, country, kind)
-        self.emit(actor, m.start, end, own)
+        placed = self.emit(actor, m.start, end, own)
         if ruling and country:
             self.last_in_power = actor
+        if refers and earlier is None and country is None and kind in self.lex.group_kinds:
+            self.cataphors.append((m.start, placed))  # named further on, perhaps
+
+    def _described_org(self, start: int) -> Actor | None:
+        """The organisation a phrase at ``start`` is set in apposition to: the
+        parser says so, or the phrase follows its name and a comma with no
+        article ("Le JNIM, principale coalition jihadiste"; with one, "le JNIM,
+        les groupes armés" may be a list)."""
+        doc = self.doc
+        head = doc[start]
+        if head.dep_ == "appos" and head.head.i < start:
+            named = self.index.get(head.head.i)
+        else:
+            j = start - 1
+            while j > 0 and doc[j].pos_ == "ADJ":
+                j -= 1
+            named = self.index.get(j - 1) if j > 0 and doc[j].text == "," else None
+        return named if named is not None and named.id.startswith("org:") else None
 
     def _demonym_below(self, head, names_at: dict[int, Match]) -> int | None:
         """A lowercase demonym the parser attaches to the agent's noun further
@@ -1049,10 +1097,32 @@ class Resolver:
         self._apposed_titles()
         self._relatives()
         self._unknown_orgs()
+        self._cataphors()
         self._late_focus()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
         self._pronouns()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
+
+    def _cataphors(self) -> None:
+        """A definite armed-group description with no group named before it (a
+        lead "Le groupe jihadiste a revendiqué…") is the organisation of its kind
+        the article names next, in a later sentence ("…revendiquées par le
+        JNIM"); a group named in its own sentence is another one ("le groupe,
+        lié à al-Qaïda")."""
+        for start, generic in self.cataphors:
+            after = self.document.to_text(self.doc[start].sent.end_char)
+            named = min(
+                (a for a in self.mentions
+                 if a.start >= after and a.id.startswith("org:") and a.kind == generic.kind),
+                key=lambda a: a.start, default=None,
+            )
+            if named is None:
+                continue
+            placed = named.model_copy(update={"start": generic.start, "end": generic.end})
+            self.mentions = [placed if a is generic else a for a in self.mentions]
+            for i, a in list(self.index.items()):
+                if a is generic:
+                    self.index[i] = placed
 
     def _late_focus(self) -> None:
         """People the dictionary does not know, named before the article named any
