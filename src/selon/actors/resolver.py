@@ -53,6 +53,8 @@ PRIORITY = {ORG: 0, COUNTRY: 1, SEAT: 2, PERSON: 3, DEMONYM: 4}
 #: dependency labels of a token that names the same actor as its head
 SAME_PHRASE = frozenset({"appos", "flat:name", "flat", "fixed", "amod", "compound"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+#: the dependency label of an impersonal "il" ("il faut"), often given to a real one
+EXPLETIVE = "expl:subj"
 #: roles whose nouns can form a list sharing one nationality ("visent les X, les Y")
 LIST_ROLES = frozenset({"obj", "nsubj", "nsubj:pass"})
 #: a state named inside a quotation counts for the main state divided by this
@@ -1384,6 +1386,19 @@ class Resolver:
             return a.country, a.kind
         return None, None
 
+    def _impersonal(self, head) -> bool:
+        """Whether an "il" the parser calls expletive really is one: "il faut",
+        "il s'agit", "il existe" (``impersonal`` verbs in generic.yaml), "il y
+        a", "il est essentiel que" (an adjective). The parser also calls so a
+        person's "il" before a copula or an object clitic ("Il était en
+        pourparlers à Moscou", "Il nous promet"), which is a subject."""
+        return (
+            head.lemma_ in self.lex.impersonal
+            or head.pos_ == "ADJ"
+            or any(fold(c.text) in self.lex.impersonal for c in head.children
+                   if c.dep_.startswith("expl"))
+        )
+
     def _pronouns(self) -> None:
         """A subject "il"/"elle" is the one person named as a subject just before
         it (same sentence, else the previous one); left open when ambiguous."""
@@ -1402,7 +1417,9 @@ class Resolver:
         for t in doc:
             if t.pos_ != "PRON" or fold(t.text) not in self.lex.pronouns:
                 continue
-            if t.dep_ not in SUBJECTS and not t.text.startswith("-"):
+            if t.dep_ not in SUBJECTS and not t.text.startswith("-") and not (
+                t.dep_ == EXPLETIVE and not self._impersonal(t.head)
+            ):
                 continue  # an inverted clitic ("a-t-il dit") is a subject whatever its label
             sent = t.sent
             prev_start = sent.start
