@@ -42,10 +42,30 @@ def dyad(d, word: str, nth: int = 0):
          "bergers", ("TCD", "CVL")),
         ("Washington sanctionne des individus et des entités liés au Venezuela.",
          "entités", ("USA", "CVL")),
+        # a party named by its members, a businessman with a demonym
+        ("En Belgique, les Verts soutiennent la grève des cheminots.", "Verts",
+         ("BEL", "CVL")),
+        ("Un homme d'affaires libanais a été enlevé à Bamako.", "homme", ("LBN", "CVL")),
+        # human-rights NGOs said to be international belong to no state
+        ("Au Tchad, des organisations internationales de défense des droits de l'homme "
+         "dénoncent les arrestations.", "organisations", (None, "CVL")),
     ],
 )
 def test_actors_people_plain_nouns_are_civil_society(resolved, text, word, expected):
     assert dyad(resolved(text), word) == expected
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("Au Tchad, Amnesty dénonce des violations des droits de l'homme.", "homme"),
+        ("« Nous partons », indique le communiqué de presse du gouvernement.", "presse"),
+        ("Les espaces verts de Liège sont fermés.", "verts"),
+    ],
+)
+def test_actors_people_set_phrases_are_no_actor(resolved, text, word):
+    d = resolved(text)
+    assert actor_of(d, find(d, word)) is None
 
 
 @pytest.mark.parametrize(

@@ -148,6 +148,8 @@ class Lexicon:
     stateless: frozenset[str] = frozenset()
     #: agents that only refer back to the last named actor of their kind
     anaphors: frozenset[str] = frozenset()
+    #: phrases holding an agent's noun that name no actor ("droits de l'homme")
+    idioms: frozenset[str] = frozenset()
     lead_chars: int = 0
     event_places: frozenset[str] = frozenset()
     dateline_marks: frozenset[str] = frozenset()
@@ -289,6 +291,9 @@ def lexicon() -> Lexicon:
         lex.agents.setdefault(key, kind)
         lex.add_phrase(key)
     lex.anaphors = frozenset(fold(w) for w in anaphors)
+    lex.idioms = frozenset(fold(w) for w in generic.get("idioms", []))
+    for key in lex.idioms:
+        lex.add_phrase(key)
     return lex
 
 

@@ -86,7 +86,7 @@ class Match:
 
     start: int
     end: int
-    kind: str  # "name", "title", "agent", "demonym"
+    kind: str  # "name", "title", "agent", "demonym", "idiom"
     names: list[Name] = field(default_factory=list)
     key: str = ""
 
@@ -183,6 +183,8 @@ def _match_phrases(
                 best = Match(i, j + 1, "title", key=key)
             elif key in lex.agents:
                 best = Match(i, j + 1, "agent", key=key)
+            elif key in lex.idioms:  # "droits de l'homme": no "homme" in it
+                best = Match(i, j + 1, "idiom", key=key)
         if best is not None and best.end - best.start == 1 and (
             doc[i].pos_ == "ADJ" or doc[i].dep_ == "amod"
         ):  # "grève générale", "la force militaire", "les décideurs militaires":
@@ -1053,7 +1055,7 @@ class Resolver:
                 skip.update(range(m.start, m.end))
             else:
                 taken.update(range(m.start, m.end))
-        phrases = _match_phrases(doc, keys, lex, skip, taken)
+        phrases = [m for m in _match_phrases(doc, keys, lex, skip, taken) if m.kind != "idiom"]
         phrase_tokens: set[int] = set()
         events: list[tuple[int, int, Match]] = []
         for m in phrases:
