@@ -66,6 +66,26 @@ def test_actors_context_un_high_commissioner(resolved, text, expected):
     assert a is not None and a.id == expected and (a.country, a.kind) == (None, "IGO")
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # an adjective or participle between the title and its holder's name
+        ("Les putschistes ont renversé le président déchu Mohamed Bazoum en 2023.",
+         "président", ("person:mohamed-bazoum", "GOV")),
+        ("Le Premier ministre démissionnaire Jean Castex a quitté Matignon.",
+         "Premier", ("person:jean-castex", "GOV")),
+    ],
+)
+def test_actors_context_qualified_title_keeps_its_holder(resolved, text, word, expected):
+    a = actor_of(d := resolved(text), find(d, word))
+    assert a is not None and (a.id, a.kind) == expected
+
+
+def test_actors_context_acronym_after_title_is_no_holder(resolved):
+    d = resolved("Le chef du Front uni du Sud (FUS) a été arrêté en Centrafrique.")
+    assert not any(a.id.startswith("person:") for a in d.actors)
+
+
 def test_actors_context_apposition_needs_a_person(resolved):
     d = resolved("Le ministre, Paris et Berlin ont signé le texte hier.")
     a = actor_of(d, find(d, "ministre"))

@@ -75,6 +75,9 @@ NOT_PEOPLE = frozenset({"ORG"})
 SPELLING = 0.5
 #: the people.csv role of an international organisation's head
 IGO_HEAD = "igo_head"
+#: how many lowercase adjectives or participles may stand between a title and
+#: its holder's name ("le président déchu Mohamed Bazoum")
+QUALIFIERS = 2
 #: longest complement (in tokens) read between a title and its holder's name set
 #: between commas ("le haut-commissaire sur ce territoire du Pacifique sud, X,")
 COMPLEMENT_WORDS = 8
@@ -583,6 +586,11 @@ class Resolver:
                 j += 1  # "leur avocat, Me X"
         while j < n and doc[j].text in ("(", ")") and j - k < 1:
             j += 1
+        while (
+            not apposed and j - k < QUALIFIERS and j + 1 < n and doc[j].text.islower()
+            and doc[j].pos_ in ("ADJ", "VERB") and doc[j + 1].text[:1].isupper()
+        ):
+            j += 1  # "le président déchu Mohamed Bazoum", "le président sortant X"
         run_end = j
         found: Actor | None = None
         while run_end < n and not (run_end > j and doc[run_end].is_sent_start):
@@ -611,7 +619,10 @@ class Resolver:
             return k, None, None  # "le ministre, Paris et Berlin": no apposed holder
         if found is not None:
             return run_end, found, None
-        if run_end > j and run_end - j <= 4 and doc[j].ent_type_ not in NOT_PEOPLE:
+        if (
+            run_end > j and run_end - j <= 4 and doc[j].ent_type_ not in NOT_PEOPLE
+            and not doc[j:run_end].text.isupper()  # "(MNCA)": an acronym, no one's name
+        ):
             return run_end, None, doc[j:run_end].text
         return k, None, None
 
