@@ -56,6 +56,18 @@ def test_actors_people_plain_nouns_are_civil_society(resolved, text, word, expec
 
 
 @pytest.mark.parametrize(
+    ("word", "expected"),
+    [("gouvernement", "group:gouvernement"), ("police", "group:police")],
+)
+def test_actors_people_state_body_is_not_the_body_named_before(resolved, word, expected):
+    # a state has many bodies: "le gouvernement" is not the assembly named before
+    d = resolved("Le Bundestag a adopté la loi. Le gouvernement a salué le vote et la "
+                 "police a renforcé la sécurité.")
+    a = actor_of(d, find(d, word))
+    assert a is not None and (a.id, a.country, a.kind) == (expected, "DEU", "GOV")
+
+
+@pytest.mark.parametrize(
     "text,word",
     [
         ("Au Tchad, Amnesty dénonce des violations des droits de l'homme.", "homme"),

@@ -53,6 +53,10 @@ PRIORITY = {ORG: 0, COUNTRY: 1, SEAT: 2, PERSON: 3, DEMONYM: 4}
 #: dependency labels of a token that names the same actor as its head
 SAME_PHRASE = frozenset({"appos", "flat:name", "flat", "fixed", "amod", "compound"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+#: kinds whose generic agents name one of a state's many bodies: a definite one
+#: ("le gouvernement") takes the country of an organisation of its kind named
+#: before ("l'Assemblée nationale"), not that organisation
+MANY_BODIES = frozenset({"GOV"})
 #: the dependency label of an impersonal "il" ("il faut"), often given to a real one
 EXPLETIVE = "expl:subj"
 #: roles whose nouns can form a list sharing one nationality ("visent les X, les Y")
@@ -937,6 +941,11 @@ class Resolver:
         if country is None and owner is None and m.key not in self.lex.stateless:
             earlier = self._subject_org(kind) or self.antecedent(kind) if refers else None
             people = kind == "CVL" and "Plur" in self.doc[m.start].morph.get("Number")
+            if earlier is not None and earlier.id.startswith("org:") and kind in MANY_BODIES:
+                # "le gouvernement", "la police" after "l'Assemblée nationale": another
+                # body of the same state
+                earlier = None if earlier.country is None else self.country_actor(
+                    earlier.country)
             if earlier is not None and earlier.id.startswith("org:"):
                 if not people:
                     self.emit(earlier, m.start, end, own)  # "le groupe jihadiste" → JNIM
