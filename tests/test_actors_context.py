@@ -74,6 +74,11 @@ def test_actors_context_un_high_commissioner(resolved, text, expected):
          "président", ("person:mohamed-bazoum", "GOV")),
         ("Le Premier ministre démissionnaire Jean Castex a quitté Matignon.",
          "Premier", ("person:jean-castex", "GOV")),
+        ("Les putschistes ont renversé le président élu Mohamed Bazoum en 2023.",
+         "président", ("person:mohamed-bazoum", "GOV")),
+        # a later mention keeps the kind the title gave
+        ("Les putschistes ont renversé le président déchu Mohamed Bazoum en 2023. "
+         "Depuis, Bazoum est détenu à Niamey.", "Bazoum", ("person:mohamed-bazoum", "GOV")),
     ],
 )
 def test_actors_context_qualified_title_keeps_its_holder(resolved, text, word, expected):

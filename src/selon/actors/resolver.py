@@ -219,6 +219,8 @@ class Resolver:
         self.last_role: dict[str, Actor] = {}
         #: title key and its first word → the last person named with that title
         self.by_title: dict[str, Actor] = {}
+        #: person id → the person as a title named them (its kind), for later names
+        self.titled_people: dict[str, Actor] = {}
         #: first word of an organisation's name → the organisation named earlier,
         #: for "la Commission" after "la Commission européenne"
         self.org_heads: dict[str, Actor] = {}
@@ -592,7 +594,8 @@ class Resolver:
             j += 1
         while (
             not apposed and j - k < QUALIFIERS and j + 1 < n and doc[j].text.islower()
-            and doc[j].pos_ in ("ADJ", "VERB") and doc[j + 1].text[:1].isupper()
+            and (doc[j].pos_ in ("ADJ", "VERB") or doc[j].dep_ in ("amod", "acl"))
+            and doc[j + 1].text[:1].isupper()
         ):
             j += 1  # "le président déchu Mohamed Bazoum", "le président sortant X"
         run_end = j
@@ -793,6 +796,7 @@ class Resolver:
         if actor.id.startswith("person:"):
             self.by_title[key] = actor
             self.by_title[key.split()[0]] = actor
+            self.titled_people[actor.id] = actor
             # "la ministre": the article tells, not the epicene noun
             det = self.doc[start - 1] if start > 0 and self.doc[start - 1].pos_ == "DET" else None
             gender = (det.morph.get("Gender") if det is not None else []) or (
@@ -1106,6 +1110,8 @@ class Resolver:
                 continue  # "Maurice Papon", "Salvador Allende"
             if actor.id.startswith("person:") and self._other_first_name(m, actor):
                 continue  # "Ahmed Hassan" is not Samia Suluhu Hassan
+            # "le président déchu Mohamed Bazoum … Bazoum": as the title made him
+            actor = self.titled_people.get(actor.id, actor)
             self.emit(actor, m.start, m.end)
             if actor.id.startswith("person:"):
                 office = at_date(lex.offices.get(actor.id, []), self.published)
