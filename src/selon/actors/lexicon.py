@@ -150,6 +150,8 @@ class Lexicon:
     anaphors: frozenset[str] = frozenset()
     #: phrases holding an agent's noun that name no actor ("droits de l'homme")
     idioms: frozenset[str] = frozenset()
+    #: a body's bare noun → organisation id → that organisation's body ("commission")
+    bodies: dict[str, dict[str, str]] = field(default_factory=dict)
     lead_chars: int = 0
     event_places: frozenset[str] = frozenset()
     dateline_marks: frozenset[str] = frozenset()
@@ -292,6 +294,7 @@ def lexicon() -> Lexicon:
         lex.add_phrase(key)
     lex.anaphors = frozenset(fold(w) for w in anaphors)
     lex.idioms = frozenset(fold(w) for w in generic.get("idioms", []))
+    lex.bodies = {fold(k): dict(v) for k, v in generic.get("bodies", {}).items()}
     for key in lex.idioms:
         lex.add_phrase(key)
     return lex

@@ -1127,11 +1127,38 @@ class Resolver:
         self._apposed_titles()
         self._relatives()
         self._unknown_orgs()
+        self._bodies()
         self._cataphors()
         self._late_focus()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
         self._pronouns()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
+
+    def _bodies(self) -> None:
+        """A body named by its bare common noun ("la Commission", ``bodies`` in
+        generic.yaml) is that body of the organisation the article named last
+        among those that have one: after "l'UE", the European Commission. With
+        a complement or a qualifier ("la Commission électorale", "la Commission
+        de l'UA") it is left to the other rules."""
+        doc = self.doc
+        for t in doc:
+            bodies = self.lex.bodies.get(fold(t.text))
+            if (
+                bodies is None or t.i in self.index or not t.text[:1].isupper()
+                or not self.definite(t.i)
+            ):
+                continue
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and (
+                nxt.text[:1].isupper() or nxt.pos_ == "ADJ" or fold(nxt.text) in self.lex.linkers
+            ):
+                continue
+            start = self.document.to_text(t.idx)
+            parent = next((a for a in reversed(self.mentions)
+                           if a.start < start and a.id[4:] in bodies
+                           and a.id.startswith("org:")), None)
+            if parent is not None:
+                self.emit(self.org_actor(bodies[parent.id[4:]]), t.i, t.i + 1)
 
     def _cataphors(self) -> None:
         """A definite armed-group description with no group named before it (a
