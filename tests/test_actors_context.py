@@ -229,6 +229,21 @@ def test_actors_context_bare_body_of_the_organisation_named(resolved, text, expe
     assert a is not None and a.id == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Les chefs d'État des pays membres de la Cédéao ont levé les sanctions.", "chefs",
+         "org:ECOWAS"),
+        ("Les ministres des États membres de l'UE se réunissent lundi.", "ministres",
+         "org:EU"),
+    ],
+)
+def test_actors_context_members_act_as_the_organisation(resolved, text, word, expected):
+    d = resolved(text)
+    a = actor_of(d, find(d, word))
+    assert a is not None and a.id == expected
+
+
 def test_actors_context_qualified_commission_is_not_the_organisation_s(resolved):
     d = resolved("L'UE observe le scrutin. La Commission électorale a publié les résultats.")
     a = actor_of(d, find(d, "Commission"))

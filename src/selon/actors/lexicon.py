@@ -145,6 +145,8 @@ class Lexicon:
     in_power_kinds: frozenset[str] = frozenset()
     #: folded phrases, one word per token ("au pouvoir")
     in_power: tuple[tuple[str, ...], ...] = ()
+    #: folded phrases, one word per token ("pays membres")
+    members: tuple[tuple[str, ...], ...] = ()
     stateless: frozenset[str] = frozenset()
     #: agents that only refer back to the last named actor of their kind
     anaphors: frozenset[str] = frozenset()
@@ -223,6 +225,7 @@ def lexicon() -> Lexicon:
     lex.place_nouns = frozenset(fold(w) for w in generic.get("place_nouns", []))
     lex.in_power_kinds = frozenset(generic.get("in_power_kinds", []))
     lex.in_power = tuple(tuple(fold(p).split()) for p in generic.get("in_power", []))
+    lex.members = tuple(tuple(fold(p).split()) for p in generic.get("members", []))
     lex.stateless = frozenset(fold(w) for w in generic.get("stateless", []))
     lex.lead_chars = int(generic.get("lead_chars", 0))
     lex.event_places = frozenset(fold(w) for w in generic.get("event_places", []))

@@ -538,6 +538,10 @@ class Resolver:
                 j = k + 1
                 while j < n and fold(doc[j].text) in lex.determiners:
                     j += 1
+                members = self._members_at(j)
+                if members:  # "les chefs d'État des pays membres de la Cédéao"
+                    k = members
+                    continue
                 m = names_at.get(j)
                 if m is not None and m.kind == "name" and not (
                     country and m.names[0].category in (COUNTRY, SEAT)
@@ -565,6 +569,19 @@ class Resolver:
                     continue
             break
         return k, country, owner, owner_match
+
+    def _members_at(self, k: int) -> int:
+        """The linker after a members phrase at token ``k`` ("pays membres de",
+        ``members`` in generic.yaml), or 0: the members of an organisation speak
+        as the organisation."""
+        doc = self.doc
+        for phrase in self.lex.members:
+            end = k + len(phrase)
+            if end < len(doc) and fold(doc[end].text) in self.lex.linkers and all(
+                fold(doc[k + n].text) == w for n, w in enumerate(phrase)
+            ):
+                return end
+        return 0
 
     def in_power_at(self, k: int) -> int:
         """End of an "au pouvoir" phrase (generic.yaml ``in_power``) starting at
