@@ -244,6 +244,14 @@ def test_actors_context_members_act_as_the_organisation(resolved, text, word, ex
     assert a is not None and a.id == expected
 
 
+def test_actors_context_members_of_an_organisation_named_after(resolved):
+    # an organisation the dictionary does not know, read by the parser after "de"
+    d = resolved("Au Canada, les membres de la Fédération des infirmières du Nord sont en "
+                 "grève depuis lundi.")
+    a = actor_of(d, find(d, "membres"))
+    assert a is not None and a.id.startswith("org:") and (a.country, a.kind) == ("CAN", "CVL")
+
+
 def test_actors_context_qualified_commission_is_not_the_organisation_s(resolved):
     d = resolved("L'UE observe le scrutin. La Commission électorale a publié les résultats.")
     a = actor_of(d, find(d, "Commission"))

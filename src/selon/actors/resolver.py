@@ -939,6 +939,9 @@ class Resolver:
                 owner = self.last_subject  # "Son porte-parole a ajouté": the last subject's
             if owner is not None:
                 self.emit(owner, m.start, end, own)
+            elif self.unknown_body:
+                # "membres de la Fédération des syndicats": known once its name is read
+                self.pending.append((m.start, m.end))
             elif end < len(self.doc) and fold(self.doc[end].text) in self.lex.linkers:
                 # "porte-parole du ministère tunisien…": known once that phrase is read
                 self.pending.append((m.start, end))
@@ -1134,22 +1137,29 @@ class Resolver:
                 office = at_date(lex.offices.get(actor.id, []), self.published)
                 if office is not None:
                     self.remember(actor, office.role, office.org or office.country)
-        for start, end in self.pending:
-            j = end + 1
-            while j < len(doc) and fold(doc[j].text) in lex.determiners:
-                j += 1
-            if j < len(doc) and j in self.index and start not in self.index:
-                self.emit(self.index[j], start, end)
+        self._pending()  # "porte-parole du ministère tunisien", for appositions
         self._unknown_people()
         self._apposed_titles()
         self._relatives()
         self._unknown_orgs()
         self._bodies()
+        self._pending()  # "membres de la Fédération des syndicats", an unknown body
         self._cataphors()
         self._late_focus()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
         self._pronouns()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
+
+    def _pending(self) -> None:
+        """ "porte-parole de X" and other speakers for their complement, once the
+        actor after "de" is known."""
+        doc = self.doc
+        for start, end in self.pending:
+            j = end + 1
+            while j < len(doc) and fold(doc[j].text) in self.lex.determiners:
+                j += 1
+            if j < len(doc) and j in self.index and start not in self.index:
+                self.emit(self.index[j], start, end)
 
     def _bodies(self) -> None:
         """A body named by its bare common noun ("la Commission", ``bodies`` in
