@@ -141,6 +141,9 @@ def test_actors_people_population_or_state(resolved, text, word, expected):
         ("Le Hezbollah a tiré des roquettes sur la Galilée. Israël a riposté contre le "
          "mouvement islamiste libanais.", "mouvement", "org:HEZBOLLAH"),
         ("Le groupe paramilitaire russe Wagner a démenti.", "groupe", "org:WAGNER"),
+        # the group that acted is also a passive's agent, not the group it is tied to
+        ("L'attaque a été revendiquée par le JNIM, affilié à Al-Qaïda. L'armée a "
+         "ensuite poursuivi les assaillants.", "assaillants", "org:JNIM"),
         # members and fighters of a named group act as the group
         ("Des affrontements opposent les éléments de Wagner et l'armée.", "éléments",
          "org:WAGNER"),

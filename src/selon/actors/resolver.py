@@ -53,6 +53,9 @@ PRIORITY = {ORG: 0, COUNTRY: 1, SEAT: 2, PERSON: 3, DEMONYM: 4}
 #: dependency labels of a token that names the same actor as its head
 SAME_PHRASE = frozenset({"appos", "flat:name", "flat", "fixed", "amod", "compound"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+#: a passive's agent ("revendiquée par le JNIM"): the organisation that acted,
+#: for a later "le groupe" (not for the main state: "dirigé par X" is no event)
+PASSIVE_AGENT = "obl:agent"
 #: kinds whose generic agents name one of a state's many bodies: a definite one
 #: ("le gouvernement") takes the country of an organisation of its kind named
 #: before ("l'Assemblée nationale"), not that organisation
@@ -350,6 +353,8 @@ class Resolver:
             self.last_subject = placed
             if placed.kind:
                 self.subject_of_kind[placed.kind] = placed
+        elif span.root.dep_ == PASSIVE_AGENT and placed.kind:
+            self.subject_of_kind[placed.kind] = placed
         if placed.id.startswith("org:") and end - start > 1 and span[0].text[:1].isupper():
             self.org_heads[fold(span[0].text)] = placed
         if placed.id.startswith("person:"):
