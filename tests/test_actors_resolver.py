@@ -190,6 +190,8 @@ def test_actors_resolver_pronoun_for_named_group(resolved):
         ("Il s'agit d'une première depuis 2019.", None),
         ("Il y a urgence selon les élus.", None),
         ("Il est essentiel que la grève cesse.", None),
+        ("Il est temps de conclure un accord.", None),
+        ("Il reste trois jours pour négocier.", None),
     ],
 )
 def test_actors_resolver_pronoun_labelled_expletive(resolved, second, expected):
