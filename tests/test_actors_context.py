@@ -139,6 +139,20 @@ def test_actors_context_clergy_title_alone_is_nobody(resolved):
     assert actor_of(d, find(d, "père")) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        # an age after a first name introduces a person, whatever the parser's label
+        ("Des émeutes ont éclaté en France après la mort de Kylian, 16 ans, tué à Lyon.",
+         "Kylian", "Kylian"),
+        ("Au Sénégal, Aminata, 23 ans, a été arrêtée lundi.", "Aminata", "Aminata"),
+    ],
+)
+def test_actors_context_person_introduced_by_age(resolved, text, word, name):
+    a = actor_of(d := resolved(text), find(d, word))
+    assert a is not None and a.name == name and a.kind == "CVL"
+
+
 def test_actors_context_person_named_before_any_state(resolved):
     d = resolved(
         "Jean Muller, avocat à Genève, dénonce une répression « totalement disproportionnée ». "

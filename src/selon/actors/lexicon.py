@@ -137,6 +137,8 @@ class Lexicon:
     origins: dict[str, str] = field(default_factory=dict)
     focus_kinds: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    #: words of an age after a name ("Nahel, 17 ans"): a person
+    age_words: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
     locative_kinds: frozenset[str] = frozenset()
@@ -218,6 +220,7 @@ def lexicon() -> Lexicon:
     lex.origins = dict(generic.get("origins", {}))
     lex.focus_kinds = frozenset(generic.get("focus_kinds", []))
     lex.honorifics = frozenset(fold(w) for w in generic.get("honorifics", []))
+    lex.age_words = frozenset(fold(w) for w in generic.get("age_words", []))
     lex.relatives = frozenset(fold(w) for w in generic.get("relatives", []))
     lex.locatives = frozenset(fold(w) for w in generic.get("locatives", []))
     lex.locative_kinds = frozenset(generic.get("locative_kinds", []))

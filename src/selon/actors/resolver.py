@@ -1334,6 +1334,15 @@ class Resolver:
             earlier = self.surnames.get(fold(t.text))
             if earlier is not None and earlier.end <= self.document.to_text(t.idx):
                 self.emit(earlier, t.i, t.i + 1)
+            elif self._aged(t.i + 1):  # "la mort de Nahel, 17 ans,": a person
+                start = t.i
+                while start > 0 and self.doc[start - 1].pos_ == "PROPN" and (
+                    self.doc[start - 1].text[:1].isupper() and start - 1 not in self.index
+                ):
+                    start -= 1
+                name = self.doc[start : t.i + 1].text
+                actor = self.actor("person:" + slug(name), name, self.focus(), "CVL")
+                self.emit(actor, start, t.i + 1)
         self.mentions.sort(key=lambda a: (a.start, -a.end))
 
     def _apposed_titles(self) -> None:
@@ -1447,14 +1456,26 @@ class Resolver:
             self.emit(actor, start, end)
 
     def _described(self, end: int) -> bool:
-        """A name followed by ", un/une + noun" ("Aminata, une commerçante"): the
-        article introduces a person it names by the first name alone."""
+        """A name followed by ", un/une + noun" ("Aminata, une commerçante") or
+        by an age: the article introduces a person it names by the first name
+        alone."""
         doc = self.doc
         return (
             end + 2 < len(doc)
             and doc[end].text == ","
             and "Ind" in doc[end + 1].morph.get("Definite")
             and doc[end + 2].pos_ == "NOUN"
+        ) or self._aged(end)
+
+    def _aged(self, end: int) -> bool:
+        """A name followed by ", 17 ans": the press introduces a person by age,
+        whatever entity label the parser gave the name (``age_words``)."""
+        doc = self.doc
+        return (
+            end + 2 < len(doc)
+            and doc[end].text == ","
+            and doc[end + 1].like_num
+            and fold(doc[end + 2].text) in self.lex.age_words
         )
 
     def _apposition(self, end: int) -> tuple[str | None, str | None]:
