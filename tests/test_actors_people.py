@@ -46,6 +46,17 @@ def dyad(d, word: str, nth: int = 0):
         ("En Belgique, les Verts soutiennent la grève des cheminots.", "Verts",
          ("BEL", "CVL")),
         ("Un homme d'affaires libanais a été enlevé à Bamako.", "homme", ("LBN", "CVL")),
+        # political camps are party figures
+        ("En Espagne, la réforme est réclamée à droite et à l'extrême droite.", "droite",
+         ("ESP", "CVL")),
+        # the army's sites and convoys as targets are the army
+        ("Au Niger, les jihadistes ont attaqué un poste militaire près de Tillabéri.",
+         "poste", ("NER", "MIL")),
+        ("Un convoi militaire a sauté sur une mine au Burkina Faso.", "convoi",
+         ("BFA", "MIL")),
+        # European governments named by their capitals belong to no one state
+        ("Kiev a proposé une trêve, appuyée par plusieurs capitales européennes.",
+         "capitales", (None, "GOV")),
         # human-rights NGOs said to be international belong to no state
         ("Au Tchad, des organisations internationales de défense des droits de l'homme "
          "dénoncent les arrestations.", "organisations", (None, "CVL")),
