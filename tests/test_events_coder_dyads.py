@@ -58,6 +58,10 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
         # "X a exigé que…" is active even when the parser labels X a passive subject
         ("D'après Ankara, le président turc a aussi exigé que la Grèce et Chypre cessent "
          "leurs manœuvres navales.", ("REQUEST", "TUR", "GRC")),
+        # the one tried is the trial's genitive or possessor
+        ("Le tribunal a fixé la date du procès de Jean-Pierre Bemba.", ("ACCUSE", None, "COD")),
+        ("Les avocats de Jean-Pierre Bemba ont demandé le report de son procès.",
+         ("ACCUSE", None, "COD")),
     ],
 )
 def test_events_coder_dyads(code, text, expected):
@@ -278,3 +282,64 @@ def test_events_coder_dyads_dont_names_the_target(code):
                   "courage, était toujours à Accra.")
     support = [e for e in record.events if e.type == "SUPPORT"]
     assert support and support[0].target is not None and support[0].target.name == "Amadou Diallo"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "perdre la vie": the subject is the victim, "par X" the assailant
+        ("Trois gendarmes tchadiens ont perdu la vie dans une embuscade tendue par des "
+         "rebelles.", ("ASSAULT", "REB", "GOV")),
+        # an agentless passive continues the violent act told just before
+        ("Des hommes armés ont pillé des boutiques à Kidal. Plusieurs commerçants ont été "
+         "roués de coups.", ("ASSAULT", "REB", "CVL")),
+        # a guess from the sentence before takes the whole phrase, not the name inside it
+        ("Des jihadistes ont attaqué des positions des forces armées du Niger près de "
+         "Tillabéri. Les attaques ont été revendiquées par l'État islamique.",
+         ("ASSAULT", "REB", "MIL")),
+    ],
+)
+def test_events_coder_dyads_kinds(code, text, expected):
+    def k(actor):
+        return actor.kind if actor is not None else None
+
+    assert expected in {(e.type, k(e.source), k(e.target)) for e in code(text).events}
+
+
+def test_events_coder_dyads_continued_act_only_from_the_sentence_before(code):
+    record = code("Des hommes armés ont pillé des boutiques à Kidal. Le marché a rouvert mardi. "
+                  "Le calme est revenu le soir. Plusieurs commerçants ont été roués de "
+                  "coups.")
+    beaten = [e for e in record.events if e.type == "ASSAULT"]
+    assert beaten and beaten[0].source is None
+
+
+def test_events_coder_dyads_marche_is_no_market(code):
+    record = code("Le marché central a rouvert mardi à Dakar.")
+    assert not [e for e in record.events if e.type == "PROTEST"]
+
+
+def test_events_coder_dyads_other_side_from_recent_sentences_only(code):
+    near = _dyads(code("La Serbie a convoqué l'ambassadeur du Kosovo. "
+                       "Belgrade a ensuite rejeté toute discussion."))
+    assert ("REJECT", "SRB", "XKX") in near
+    far = _dyads(code("La Serbie a convoqué l'ambassadeur du Kosovo. Le Premier ministre a parlé "
+                      "aux journalistes. La presse nationale a commenté. Le lendemain, le match "
+                      "a eu lieu. Belgrade a ensuite rejeté toute discussion."))
+    assert ("REJECT", "SRB", "XKX") not in far
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the diplomat named by the phrase is its target, his post is no target
+        ("Le Mali va expulser l'ambassadeur de France à Bamako.", "FRA"),
+        ("Le gouvernement malien a ordonné l'expulsion de l'ambassadeur de France à Bamako.",
+         "FRA"),
+        # one's own ambassador is no target
+        ("La France a rappelé son ambassadeur au Mali.", "MLI"),
+    ],
+)
+def test_events_coder_dyads_diplomat_in_a_phrase(code, text, target):
+    sanctions = [e for e in code(text).events if e.type == "SANCTION"]
+    assert [e.target.country if e.target else None for e in sanctions] == [target]

@@ -73,6 +73,7 @@ class Entry:
     weak: bool = False
     said: bool = False
     last_head: bool = False
+    patient: bool = False
     kind: str = "verbs"
 
     @property
@@ -102,6 +103,7 @@ class Lexicon:
     pair_preps: frozenset[str] = frozenset()
     locative_preps: frozenset[str] = frozenset()
     both_sides: frozenset[str] = frozenset()
+    continued_types: frozenset[str] = frozenset()
     adjectival: dict[str, bool] = field(default_factory=dict)
     anaphoric: dict[str, bool] = field(default_factory=dict)
     content_object: dict[str, bool] = field(default_factory=dict)
@@ -113,6 +115,7 @@ class Lexicon:
     venue_types: frozenset[str] = frozenset()
     clause_antecedents: frozenset[str] = frozenset()
     present_forms: dict[str, str] = field(default_factory=dict)
+    homographs: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -147,7 +150,7 @@ def _parse_entry(kind: str, raw: str, fw: frozenset[str]) -> Entry:
         key = key.strip()
         if key in ("prep", "noprep"):
             opts[key] = frozenset(fold(v) for v in value.split("|") if v.strip())
-        elif key in ("refl", "norefl", "bare", "said"):
+        elif key in ("refl", "norefl", "bare", "said", "patient"):
             opts[key] = True
         elif key == "head" and value.strip() == "last":
             opts["last_head"] = True
@@ -193,6 +196,8 @@ def load_lexicon() -> Lexicon:
         both_sides=words("both_sides"),
         content_types=types("content_types"),
         charge_types=types("charge_types"),
+        continued_types=types("continued_types"),
+        homographs=frozenset(w.lower() for w in raw.get("homographs") or []),
         reflexives=words("reflexive_pronouns"),
         purpose_marks=words("purpose_marks"),
         relative_genitives=words("relative_genitives"),
@@ -286,6 +291,8 @@ def _keys(token: Token) -> tuple[str, ...]:
 def _keys_of(text: str, lemma_: str, pos: str) -> tuple[str, ...]:
     """:func:`_keys` by the token's strings: words repeat, so this is cached."""
     lex = load_lexicon()
+    if text.lower() in lex.homographs or lemma_.lower() in lex.homographs:
+        return ()  # "le marché" is no "marche"
     lemma, low = fold(lemma_), fold(text)
     if pos in _NOMINAL:
         form = lex.noun_forms.get(low) or lex.noun_forms.get(lemma)
@@ -659,8 +666,9 @@ def _noun_args(
     stack = list(tok.children)
     while stack:
         c = stack.pop(0)
-        if c.i in phrase:
-            stack.extend(c.children)
+        if c.i in phrase:  # but not the post of a person it names ("l'ambassadeur à X")
+            stack.extend(g for g in c.children if not (
+                document is not None and _is_venue(g) and _actor(document, c) is not None))
         else:
             kids.append(c)
     for c in kids:
@@ -1035,6 +1043,8 @@ def _pairs(etype: str, sources: list[Actor | None], targets: list[Actor | None])
     pairs = []
     for s in sources or [None]:
         mine = [t for t in targets if not (s is not None and t is not None and s.id == t.id)]
+        facing = [t for t in mine if s is None or t is None or not _same_side(s, t)]
+        mine = facing or mine  # "l'expulsion de l'ambassadeur de France à Bamako" by Mali
         pairs.extend((s, t) for t in mine or [None])
     return pairs
 
@@ -1181,6 +1191,13 @@ def _same_side(a: Actor, b: Actor) -> bool:
     return a.id == b.id or bool(a.country and a.country == b.country and a.kind == b.kind)
 
 
+def _named_person(document: Document, tok: Token) -> bool:
+    """Whether a word of a phrase trigger names its target ("expulser
+    l'ambassadeur de France"), not the source's own agent ("rappeler son
+    ambassadeur") nor a thing ("livrer des armes")."""
+    return _actor(document, tok) is not None and not any(_possessive_det(c) for c in tok.children)
+
+
 def _facing(actor: Actor, sources: list[Actor | None]) -> bool:
     """Whether ``actor`` can be the target of these sources: on none of their sides."""
     return not any(a is not None and _same_side(a, actor) for a in sources)
@@ -1193,6 +1210,8 @@ def _nearest_other(
     source, the claimant and the media ("rapporte l'AFP" names no participant)."""
     best, dist = None, None
     for a in actors:
+        if any(b is not a and b.start <= a.start and a.end <= b.end for b in actors):
+            continue  # "Mali" in "les forces armées du Mali": the phrase is the actor
         if _same_side(a, source) or a.kind == "MED" or (
             a.country and a.country == source.country
         ):  # a guessed partner is another state's ("Kiev … les soldats ukrainiens")
@@ -1259,14 +1278,36 @@ class Context:
     by_type: dict[str, tuple[Actor, Actor | None]] = field(default_factory=dict)
     #: the latest day an event was dated to ("la veille", "le lendemain" count from it)
     last_day: str | None = None
-    window: int = 6
+    #: the index of the sentence being coded, and of the sentence of each dyad
+    sentence: int = 0
+    dyad_sentences: list[int] = field(default_factory=list)
+    #: how many sentences back the other side of a one-sided event is looked
+    #: for: the annotation convention reads actors from the same sentence or
+    #: the one before, and farther back the exchange has often moved on
+    reach: int = 2
+    #: how many recent dyads "les deux parties" are weighed over
+    history: int = 18
+    #: (type, source, sentence) of the events told with a named source
+    told: list[tuple[str, Actor, int]] = field(default_factory=list)
 
     def other_side(self, actor: Actor) -> Actor | None:
-        for s, t in reversed(self.dyads[-self.window:]):
+        for (s, t), k in zip(reversed(self.dyads), reversed(self.dyad_sentences), strict=True):
+            if k < self.sentence - self.reach:
+                break
             if s.id == actor.id:
                 return t
             if t.id == actor.id:
                 return s
+        return None
+
+    def last_author(self, types: frozenset[str]) -> Actor | None:
+        """The source of the latest event of these types told in this sentence
+        or the one before, if any."""
+        for etype, source, k in reversed(self.told):
+            if k < self.sentence - 1:
+                return None
+            if etype in types:
+                return source
         return None
 
     def principal_pair(self) -> tuple[Actor, Actor] | None:
@@ -1275,7 +1316,7 @@ class Context:
         are not a state and its prisoners), the most frequent, then the latest."""
         counts: dict[frozenset[str], int] = {}
         latest: dict[frozenset[str], tuple[int, tuple[Actor, Actor]]] = {}
-        for i, (s, t) in enumerate(self.dyads[-3 * self.window:]):
+        for i, (s, t) in enumerate(self.dyads[-self.history:]):
             if s.kind != "CVL" and t.kind != "CVL" and not _same_side(s, t):
                 k = frozenset((s.id, t.id))
                 counts[k] = counts.get(k, 0) + 1
@@ -1288,6 +1329,7 @@ class Context:
     def remember(self, source: Actor | None, target: Actor | None) -> None:
         if source is not None and target is not None:
             self.dyads.append((source, target))
+            self.dyad_sentences.append(self.sentence)
 
 
 def code_sentence(
@@ -1324,9 +1366,13 @@ def code_sentence(
                 frozenset(t.i for t in trig.tokens if t != head))
         else:
             src_t, tgt_t = _verb_args(head, etype, lex)
+            if trig.entry.patient:  # "trois soldats ont perdu la vie": the victims
+                src_t, tgt_t = [  # "… par des rebelles", hung on the verb by the parser
+                    c for c in head.children if c.pos_ in _ARG_POS
+                    and _case_words(c) & lex.agent_preps], [*src_t, *tgt_t]
             if len(trig.tokens) > 1:  # "imposer des sanctions contre X"
                 own = {t.i for t in trig.tokens}  # "proposer un cessez-le-feu": no target
-                tgt_t = [*(t for t in tgt_t if t.i not in own),
+                tgt_t = [*(t for t in tgt_t if t.i not in own or _named_person(document, t)),
                          *_phrase_targets(trig, head, etype, lex)]
             adjectival = []
         argument_tokens.update(t.i for t in (*src_t, *tgt_t))
@@ -1473,6 +1519,12 @@ def code_sentence(
                 sources = [s0]
                 if not targets and not tgt_t and t0 is not None:
                     targets = [t0]
+        if not sources and _is_passive(head) and etype in lex.continued_types:
+            # "Plusieurs villageois ont été passés à tabac." after "des hommes
+            # armés ont pillé le village": the same assailants, unless named
+            author = context.last_author(lex.continued_types)
+            if author is not None and _facing(author, targets):
+                sources = [author]
         # the previous sentence's subject stands in for a verb's missing
         # subject ("Il a aussi …"); for agentless passives and noun events,
         # whose agent the text often leaves open, only when a target is named
@@ -1532,6 +1584,7 @@ def code_sentence(
                 context.remember(s, t)
                 if s is not None and s.id in explicit:
                     context.by_type[etype] = (s, t)
+                    context.told.append((etype, s, context.sentence))
             events.append(Event(
                 type=etype, mode=trig.entry.mode, quad=QUAD[etype], status=status,
                 hedged=hedged, trigger=tspan, sentence=Offsets(start=sent_start, end=sent_end),
@@ -1561,6 +1614,7 @@ def code_document(document: Document) -> Document:
 
             document.errors.append(Error(stage="events", message=f"{type(exc).__name__}: {exc}"))
         context.previous = _main_subject_actor(document, sent)  # the previous sentence only
+        context.sentence += 1
         s_start, s_end = document.span_offsets(sent)
         context.last_actors = _argument_actors(document, sent, s_start, s_end)
     document.events = events
