@@ -343,3 +343,10 @@ def test_events_coder_dyads_other_side_from_recent_sentences_only(code):
 def test_events_coder_dyads_diplomat_in_a_phrase(code, text, target):
     sanctions = [e for e in code(text).events if e.type == "SANCTION"]
     assert [e.target.country if e.target else None for e in sanctions] == [target]
+
+
+def test_events_coder_dyads_a_state_does_not_attack_its_own_soldiers(code):
+    record = code("L'Arménie a convoqué l'ambassadeur russe. Des soldats arméniens ont été tués "
+                  "lundi.")
+    killed = [e for e in record.events if e.type == "ASSAULT"]
+    assert killed and killed[0].source is None

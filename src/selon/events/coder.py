@@ -1186,6 +1186,9 @@ def _possessive_det(tok: Token) -> bool:
     return tok.dep_ == "det" and "Yes" in tok.morph.get("Poss")
 
 
+_STATE_KINDS = frozenset({"GOV", "MIL"})
+
+
 def _same_side(a: Actor, b: Actor) -> bool:
     """The same actor, or two mentions of one state's same branch (Poutine, la Russie)."""
     return a.id == b.id or bool(a.country and a.country == b.country and a.kind == b.kind)
@@ -1196,6 +1199,12 @@ def _named_person(document: Document, tok: Token) -> bool:
     l'ambassadeur de France"), not the source's own agent ("rappeler son
     ambassadeur") nor a thing ("livrer des armes")."""
     return _actor(document, tok) is not None and not any(_possessive_det(c) for c in tok.children)
+
+
+def _one_state(a: Actor, b: Actor) -> bool:
+    """Whether two actors are one state's government and forces ("Kiev", "les
+    soldats ukrainiens"): never the two sides of an exchange."""
+    return bool(a.country and a.country == b.country) and {a.kind, b.kind} <= _STATE_KINDS
 
 
 def _facing(actor: Actor, sources: list[Actor | None]) -> bool:
@@ -1535,7 +1544,10 @@ def code_sentence(
         if not sources and previous is not None and (verbal or targets) and not any(
             t.pos_ in _NOMINAL and (t.dep_ == "obl:agent" or _case_words(t) & lex.agent_preps)
             for t in src_t
-        ):  # but not past an agent the text names ("accusé par des ONG")
+        ) and not (etype == "ASSAULT" and any(
+            t is not None and _one_state(previous, t) for t in targets)):
+            # but not past an agent the text names ("accusé par des ONG"), nor
+            # attacking its own forces ("Kiev … des soldats ukrainiens ont été tués")
             sources = [previous]
         guess = lex.guess_target.get(etype, True) and len(sources) == 1 and not (
             targets or (tgt_t and not lex.content_object.get(etype)) or sources[0] is None
