@@ -58,6 +58,9 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
         # "X a exigé que…" is active even when the parser labels X a passive subject
         ("D'après Ankara, le président turc a aussi exigé que la Grèce et Chypre cessent "
          "leurs manœuvres navales.", ("REQUEST", "TUR", "GRC")),
+        # a possessive may point back to the recipient after "à"
+        ("Ottawa a infligé des sanctions à l'Azerbaïdjan, deux mois après son offensive contre "
+         "l'Arménie.", ("ASSAULT", "AZE", "ARM")),
         # the one tried is the trial's genitive or possessor
         ("Le tribunal a fixé la date du procès de Jean-Pierre Bemba.", ("ACCUSE", None, "COD")),
         ("Les avocats de Jean-Pierre Bemba ont demandé le report de son procès.",

@@ -1049,9 +1049,13 @@ def _pairs(etype: str, sources: list[Actor | None], targets: list[Actor | None])
     return pairs
 
 
-def _argument_actors(document: Document, sent: Span, start: int, end: int) -> list[Actor]:
+def _argument_actors(
+    document: Document, sent: Span, start: int, end: int, venues: bool = False
+) -> list[Actor]:
     """Actor mentions of the sentence that can be a participant: not a place
-    adjunct ("à Vienne") nor a parenthesis ("(Autriche)")."""
+    adjunct ("à Vienne") nor a parenthesis ("(Autriche)"). ``venues`` keeps
+    the names after "à/en", which a possessive may point back to ("des
+    sanctions à la Russie, un an après son invasion")."""
     out = []
     starts = _token_starts(document)
     doc = sent.doc
@@ -1063,7 +1067,7 @@ def _argument_actors(document: Document, sent: Span, start: int, end: int) -> li
             continue
         tok = doc[i]
         if tok.dep_ == "obl:mod" or (i > sent.start and doc[i - 1].text == "(") or (
-            _is_place(tok) or _is_dateline(tok) or _is_venue(tok)
+            _is_place(tok) or _is_dateline(tok) or (not venues and _is_venue(tok))
         ):
             continue
         out.append(a)
@@ -1487,7 +1491,8 @@ def code_sentence(
             for a in adjectival:
                 actor, side = _actor(document, a), "source"
                 if actor is None and "Yes" in a.morph.get("Poss"):
-                    actor = _possessor(sent_actors, targets, document.to_text(a.idx), document)
+                    near = _argument_actors(document, sent, sent_start, sent_end, venues=True)
+                    actor = _possessor(near, targets, document.to_text(a.idx), document)
                     # "son invasion de l'Ukraine": with the patient named, the agent
                     side = "source" if tgt_t else role
                 if actor is None:
