@@ -353,3 +353,12 @@ def test_events_coder_dyads_a_state_does_not_attack_its_own_soldiers(code):
                   "lundi.")
     killed = [e for e in record.events if e.type == "ASSAULT"]
     assert killed and killed[0].source is None
+
+
+def test_events_coder_dyads_media_report_the_agent_of_the_next_sentence(code):
+    # the media's subject carries to "Il", and a counted genitive is still a target
+    record = code("La télévision d'État tunisienne affirme que Kaïs Saïed prépare un remaniement. "
+                  "Il a aussi ordonné l'arrestation de deux députés.", published="2024-05-15")
+    arrests = [e for e in record.events if e.type == "COERCE"]
+    assert arrests and arrests[0].source is not None and arrests[0].source.kind == "GOV"
+    assert arrests[0].target is not None and arrests[0].target.name == "députés"

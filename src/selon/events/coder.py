@@ -686,9 +686,11 @@ def _noun_args(
                 tgt.extend(conj[1:])
             elif cases & targets_p - lex.genitive_preps:
                 tgt.append(c)
-            elif cases & lex.genitive_preps and not any(
+            elif cases & lex.genitive_preps and (not any(
                 g.dep_ == "nummod" for g in c.children
-            ):  # "une aide de 25 millions d'euros": a quantity, no participant
+            ) or (document is not None and _actor(document, c) is not None)):
+                # "une aide de 25 millions d'euros": a quantity, no participant
+                # (but "l'arrestation de deux députés")
                 genitive.append(c)
         elif c.dep_ == "amod" or _possessive_det(c):
             adjectival.append(c)
@@ -1256,7 +1258,15 @@ def _main_subject_actor(document: Document, sent: Span) -> Actor | None:
     if not subjects:
         return None
     before = [c for c in subjects if c.i < root.i]
-    return _actor(document, before[-1] if before else subjects[0])
+    actor = _actor(document, before[-1] if before else subjects[0])
+    if actor is not None and actor.kind == "MED":
+        # "Les médias russes s'attendent à ce que Poutine annonce…": the media
+        # report; the next "Il" is the one they report on
+        told = next((_actor(document, c) for t in root.subtree if t is not root
+                     and t.pos_ in _VERBAL for c in t.children if c.dep_ == "nsubj"
+                     and _actor(document, c) is not None), None)
+        return told
+    return actor
 
 
 def _name_tokens(document: Document) -> frozenset[int]:
