@@ -30,11 +30,65 @@ def find(d, word: str, nth: int = 0):
          "Scott Bessent, lors d'une conférence.", "secrétaire", "Scott Bessent", "USA", "GOV"),
         ("Le ministre nigérian de la Défense, Marc Obi, a visité la base.", "ministre",
          "Marc Obi", "NGA", "GOV"),
+        # past the title's own complement: a state's representative there
+        ("En Polynésie française, le haut-commissaire sur ce territoire du Pacifique, "
+         "Paul Tessier, a interdit les rassemblements.", "haut-commissaire",
+         "Paul Tessier", "FRA", "GOV"),
+        ("Le préfet de police, Anne Vidal, a interdit la manifestation à Paris.", "préfet",
+         "Anne Vidal", "FRA", "GOV"),
+        ("Le gouverneur de la région de Ségou, Amadou Keïta, a décrété un couvre-feu au "
+         "Mali.", "gouverneur", "Amadou Keïta", "MLI", "GOV"),
+        # a state-office title held in an organisation: its official, of no state
+        ("Au Soudan, le représentant spécial de l'ONU à Khartoum, Ivo Lindqvist, a condamné "
+         "les frappes.", "représentant", "Ivo Lindqvist", None, "IGO"),
     ],
 )
 def test_actors_context_apposed_holder(resolved, text, word, name, country, kind):
     a = actor_of(d := resolved(text), find(d, word))
     assert a is not None and (a.name, a.country, a.kind) == (name, country, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a UN mandate in the title: the UN office's holder at the date
+        ("Le haut-commissaire aux droits de l'homme a dénoncé les exécutions.",
+         "person:volker-turk"),
+        ("La haute-commissaire aux droits de l'homme a dénoncé les exécutions.",
+         "person:volker-turk"),
+        ("Le haut-commissaire des Nations unies pour les réfugiés a demandé l'ouverture "
+         "des frontières.", "person:filippo-grandi"),
+    ],
+)
+def test_actors_context_un_high_commissioner(resolved, text, expected):
+    d = resolved(text)
+    a = actor_of(d, find(d, text.split()[1]))
+    assert a is not None and a.id == expected and (a.country, a.kind) == (None, "IGO")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # an adjective or participle between the title and its holder's name
+        ("Les putschistes ont renversé le président déchu Mohamed Bazoum en 2023.",
+         "président", ("person:mohamed-bazoum", "GOV")),
+        ("Le Premier ministre démissionnaire Jean Castex a quitté Matignon.",
+         "Premier", ("person:jean-castex", "GOV")),
+        ("Les putschistes ont renversé le président élu Mohamed Bazoum en 2023.",
+         "président", ("person:mohamed-bazoum", "GOV")),
+        # a later mention keeps the kind the title gave
+        ("Les putschistes ont renversé le président déchu Mohamed Bazoum en 2023. "
+         "Depuis, Bazoum est détenu à Niamey.", "Bazoum", ("person:mohamed-bazoum", "GOV")),
+    ],
+)
+def test_actors_context_qualified_title_keeps_its_holder(resolved, text, word, expected):
+    a = actor_of(d := resolved(text), find(d, word))
+    assert a is not None and (a.id, a.kind) == expected
+
+
+def test_actors_context_acronym_after_title_is_no_holder(resolved):
+    d = resolved("Le chef du Front uni du Sud (FUS) a été arrêté en Centrafrique.")
+    assert not any(a.id.startswith("person:") for a in d.actors)
 
 
 def test_actors_context_apposition_needs_a_person(resolved):

@@ -78,6 +78,8 @@ def test_actors_countries_names_seats_demonyms(name, country, kind):
         ("Agence France-Presse", "org:AFP", "MED"),
         ("Reuters", "org:REUTERS", "MED"),
         ("Radio France internationale", "org:RFI", "MED"),
+        ("Bundestag", "org:BUNDESTAG", "GOV"),
+        ("Assemblée nationale", "org:ASSNAT_FRA", "GOV"),
     ],
 )
 def test_actors_organisations_groups_media(name, expected_id, kind):
@@ -125,6 +127,10 @@ def test_actors_igo_head_has_no_country():
         ("le ministère russe des Affaires étrangères", "RUS", "GOV"),
         ("les médias russes", "RUS", "MED"),
         ("le porte-parole du Kremlin", "RUS", "GOV"),
+        # a parliament is a state organ, its members civil society
+        ("le parlement ukrainien", "UKR", "GOV"),
+        ("les députés ukrainiens", "UKR", "CVL"),
+        ("le peuple malien", "MLI", "CVL"),
     ],
 )
 def test_actors_generic_agents(phrase, country, kind):

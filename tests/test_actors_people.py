@@ -42,10 +42,42 @@ def dyad(d, word: str, nth: int = 0):
          "bergers", ("TCD", "CVL")),
         ("Washington sanctionne des individus et des entités liés au Venezuela.",
          "entités", ("USA", "CVL")),
+        # a party named by its members, a businessman with a demonym
+        ("En Belgique, les Verts soutiennent la grève des cheminots.", "Verts",
+         ("BEL", "CVL")),
+        ("Un homme d'affaires libanais a été enlevé à Bamako.", "homme", ("LBN", "CVL")),
+        # human-rights NGOs said to be international belong to no state
+        ("Au Tchad, des organisations internationales de défense des droits de l'homme "
+         "dénoncent les arrestations.", "organisations", (None, "CVL")),
     ],
 )
 def test_actors_people_plain_nouns_are_civil_society(resolved, text, word, expected):
     assert dyad(resolved(text), word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("gouvernement", "group:gouvernement"), ("police", "group:police")],
+)
+def test_actors_people_state_body_is_not_the_body_named_before(resolved, word, expected):
+    # a state has many bodies: "le gouvernement" is not the assembly named before
+    d = resolved("Le Bundestag a adopté la loi. Le gouvernement a salué le vote et la "
+                 "police a renforcé la sécurité.")
+    a = actor_of(d, find(d, word))
+    assert a is not None and (a.id, a.country, a.kind) == (expected, "DEU", "GOV")
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("Au Tchad, Amnesty dénonce des violations des droits de l'homme.", "homme"),
+        ("« Nous partons », indique le communiqué de presse du gouvernement.", "presse"),
+        ("Les espaces verts de Liège sont fermés.", "verts"),
+    ],
+)
+def test_actors_people_set_phrases_are_no_actor(resolved, text, word):
+    d = resolved(text)
+    assert actor_of(d, find(d, word)) is None
 
 
 @pytest.mark.parametrize(
@@ -94,6 +126,24 @@ def test_actors_people_population_or_state(resolved, text, word, expected):
         # fighters of a named group are the group
         ("L'armée a visé les miliciens nigérians de Boko Haram près du lac.",
          "miliciens", "org:BOKOHARAM"),
+        # an armed-group description with an adjective, definite or demonstrative
+        ("Le FLA a repris la ville de Tessalit. Ce groupe rebelle, allié à la CMA, "
+         "dit contrôler la route.", "groupe", "org:FLA"),
+        ("Les shebab ont frappé un hôtel de Mogadiscio. Le groupe islamiste a "
+         "ensuite revendiqué l'attentat.", "groupe", "org:SHABAAB"),
+        # in a lead, the description comes first and the name in a later sentence,
+        # never a group named in its own sentence
+        ("Le groupe jihadiste, proche d'Al-Qaïda, a revendiqué l'embuscade de mardi. "
+         "L'opération a été revendiquée par le GSIM dans un message.", "groupe", "org:JNIM"),
+        # fighters named by the origin of a stateless group the article named
+        ("Wagner a quitté Bangui en juin. Des mercenaires russes resteront au nord, "
+         "selon le ministre.", "mercenaires", "org:WAGNER"),
+        ("Le Hezbollah a tiré des roquettes sur la Galilée. Israël a riposté contre le "
+         "mouvement islamiste libanais.", "mouvement", "org:HEZBOLLAH"),
+        ("Le groupe paramilitaire russe Wagner a démenti.", "groupe", "org:WAGNER"),
+        # a description set in apposition to the group's name is the group
+        ("Le JNIM, principal groupe jihadiste du Sahel, a revendiqué l'attaque.", "groupe",
+         "org:JNIM"),
     ],
 )
 def test_actors_people_refers_to_the_armed_group(resolved, text, word, expected):
@@ -112,6 +162,27 @@ def test_actors_people_refers_to_the_armed_group(resolved, text, word, expected)
 def test_actors_people_group_without_antecedent_is_no_actor(resolved, text):
     d = resolved(text)
     assert actor_of(d, find(d, "groupe")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # fighters by their origin with no group of that origin named: that state's
+        ("Des paramilitaires russes ont été vus à Bangui.", "paramilitaires",
+         ("RUS", "REB")),
+        # an indefinite group is a new one, not the group named before
+        ("Le FLA a repris Tessalit. Un groupe armé a ensuite attaqué Kidal.", "groupe",
+         (None, "REB")),
+        # soldiers are not the armed group of their country
+        ("Le Hezbollah a tiré des roquettes. Les soldats libanais ont été déployés.",
+         "soldats", ("LBN", "MIL")),
+    ],
+)
+def test_actors_people_generic_armed_group_stays_generic(resolved, text, word, expected):
+    d = resolved(text)
+    a = actor_of(d, find(d, word))
+    assert a is not None and a.id.startswith("group:")
+    assert (a.country, a.kind) == expected
 
 
 def test_actors_people_bare_title_is_main_state_holder(resolved):

@@ -180,6 +180,24 @@ def test_actors_resolver_pronoun_for_named_group(resolved):
     assert actor_of(d, find(d, "Il")).id == "org:JNIM"
 
 
+@pytest.mark.parametrize(
+    "second,expected",
+    [
+        # the parser calls this "il" expletive, but "être en pourparlers" is personal
+        ("Il était en pourparlers à Ankara et à Athènes la semaine dernière.",
+         "person:olaf-scholz"),
+        # impersonal "il": a verb of the list, "y", an adjective
+        ("Il s'agit d'une première depuis 2019.", None),
+        ("Il y a urgence selon les élus.", None),
+        ("Il est essentiel que la grève cesse.", None),
+    ],
+)
+def test_actors_resolver_pronoun_labelled_expletive(resolved, second, expected):
+    d = resolved("Olaf Scholz a téléphoné au président turc lundi. " + second)
+    a = actor_of(d, find(d, "Il"))
+    assert (a.id if a is not None else None) == expected
+
+
 def test_actors_resolver_pronoun_left_open_when_ambiguous(resolved):
     text = "Emmanuel Macron et Joe Biden se sont parlé. Il a ensuite quitté Paris."
     d = resolved(text, published="2022-02-20")

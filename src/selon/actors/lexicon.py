@@ -127,7 +127,14 @@ class Lexicon:
     determiners: frozenset[str] = frozenset()
     linkers: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
+    #: verb lemmas and clitics of an impersonal "il" ("il faut", "il y a")
+    impersonal: frozenset[str] = frozenset()
     definite: frozenset[str] = frozenset()
+    demonstratives: frozenset[str] = frozenset()
+    #: kinds of generic agent that name an organisation (armed groups)
+    group_kinds: frozenset[str] = frozenset()
+    #: organisation id → the state it comes from, for one of no state (Wagner: RUS)
+    origins: dict[str, str] = field(default_factory=dict)
     focus_kinds: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
@@ -141,6 +148,8 @@ class Lexicon:
     stateless: frozenset[str] = frozenset()
     #: agents that only refer back to the last named actor of their kind
     anaphors: frozenset[str] = frozenset()
+    #: phrases holding an agent's noun that name no actor ("droits de l'homme")
+    idioms: frozenset[str] = frozenset()
     lead_chars: int = 0
     event_places: frozenset[str] = frozenset()
     dateline_marks: frozenset[str] = frozenset()
@@ -198,7 +207,11 @@ def lexicon() -> Lexicon:
     lex.determiners = frozenset(fold(w) for w in generic.get("determiners", []) if fold(w))
     lex.linkers = frozenset(fold(w) for w in generic.get("linkers", []) if fold(w))
     lex.pronouns = frozenset(fold(w) for w in generic.get("pronouns", []))
+    lex.impersonal = frozenset(generic.get("impersonal", []))
     lex.definite = frozenset(fold(w) for w in generic.get("definite", []) if fold(w))
+    lex.demonstratives = frozenset(fold(w) for w in generic.get("demonstratives", []))
+    lex.group_kinds = frozenset(generic.get("group_kinds", []))
+    lex.origins = dict(generic.get("origins", {}))
     lex.focus_kinds = frozenset(generic.get("focus_kinds", []))
     lex.honorifics = frozenset(fold(w) for w in generic.get("honorifics", []))
     lex.relatives = frozenset(fold(w) for w in generic.get("relatives", []))
@@ -278,6 +291,9 @@ def lexicon() -> Lexicon:
         lex.agents.setdefault(key, kind)
         lex.add_phrase(key)
     lex.anaphors = frozenset(fold(w) for w in anaphors)
+    lex.idioms = frozenset(fold(w) for w in generic.get("idioms", []))
+    for key in lex.idioms:
+        lex.add_phrase(key)
     return lex
 
 

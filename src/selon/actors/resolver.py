@@ -53,6 +53,12 @@ PRIORITY = {ORG: 0, COUNTRY: 1, SEAT: 2, PERSON: 3, DEMONYM: 4}
 #: dependency labels of a token that names the same actor as its head
 SAME_PHRASE = frozenset({"appos", "flat:name", "flat", "fixed", "amod", "compound"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+#: kinds whose generic agents name one of a state's many bodies: a definite one
+#: ("le gouvernement") takes the country of an organisation of its kind named
+#: before ("l'Assemblée nationale"), not that organisation
+MANY_BODIES = frozenset({"GOV"})
+#: the dependency label of an impersonal "il" ("il faut"), often given to a real one
+EXPLETIVE = "expl:subj"
 #: roles whose nouns can form a list sharing one nationality ("visent les X, les Y")
 LIST_ROLES = frozenset({"obj", "nsubj", "nsubj:pass"})
 #: a state named inside a quotation counts for the main state divided by this
@@ -73,6 +79,12 @@ NOT_PEOPLE = frozenset({"ORG"})
 SPELLING = 0.5
 #: the people.csv role of an international organisation's head
 IGO_HEAD = "igo_head"
+#: how many lowercase adjectives or participles may stand between a title and
+#: its holder's name ("le président déchu Mohamed Bazoum")
+QUALIFIERS = 2
+#: longest complement (in tokens) read between a title and its holder's name set
+#: between commas ("le haut-commissaire sur ce territoire du Pacifique sud, X,")
+COMPLEMENT_WORDS = 8
 
 
 @dataclass
@@ -81,7 +93,7 @@ class Match:
 
     start: int
     end: int
-    kind: str  # "name", "title", "agent", "demonym"
+    kind: str  # "name", "title", "agent", "demonym", "idiom"
     names: list[Name] = field(default_factory=list)
     key: str = ""
 
@@ -178,6 +190,8 @@ def _match_phrases(
                 best = Match(i, j + 1, "title", key=key)
             elif key in lex.agents:
                 best = Match(i, j + 1, "agent", key=key)
+            elif key in lex.idioms:  # "droits de l'homme": no "homme" in it
+                best = Match(i, j + 1, "idiom", key=key)
         if best is not None and best.end - best.start == 1 and (
             doc[i].pos_ == "ADJ" or doc[i].dep_ == "amod"
         ):  # "grève générale", "la force militaire", "les décideurs militaires":
@@ -205,6 +219,8 @@ class Resolver:
         self.last_role: dict[str, Actor] = {}
         #: title key and its first word → the last person named with that title
         self.by_title: dict[str, Actor] = {}
+        #: person id → the person as a title named them (its kind), for later names
+        self.titled_people: dict[str, Actor] = {}
         #: first word of an organisation's name → the organisation named earlier,
         #: for "la Commission" after "la Commission européenne"
         self.org_heads: dict[str, Actor] = {}
@@ -244,6 +260,9 @@ class Resolver:
         self.org_qualifiers: set[int] = set()
         #: tokens inside quotation marks
         self.quoted: set[int] = set()
+        #: definite armed-group descriptions with no group named before them (first
+        #: token, mention), for the group the article names next
+        self.cataphors: list[tuple[int, Actor]] = []
 
     # ------------------------------------------------------------ actors
 
@@ -434,6 +453,9 @@ class Resolver:
     def definite(self, start: int) -> bool:
         return start > 0 and fold(self.doc[start - 1].text) in self.lex.definite
 
+    def demonstrative(self, start: int) -> bool:
+        return start > 0 and fold(self.doc[start - 1].text) in self.lex.demonstratives
+
     def antecedent(self, kind: str) -> Actor | None:
         """The last named actor of ``kind`` (a state, an organisation, or a
         generic actor that had a country), for "l'armée", "le groupe jihadiste"."""
@@ -443,6 +465,11 @@ class Resolver:
             if a.id.startswith(("org:", "country:")) or (a.id.startswith("group:") and a.country):
                 return a
         return None
+
+    def _origin(self, actor: Actor) -> str | None:
+        """The state an organisation of no state comes from (``origins`` in
+        generic.yaml: Wagner, RUS), which its ``country`` must not say."""
+        return self.lex.origins.get(actor.id[4:]) if actor.id.startswith("org:") else None
 
     def _subject_org(self, kind: str) -> Actor | None:
         """The last organisation of ``kind`` named as a subject: "les rebelles",
@@ -565,6 +592,12 @@ class Resolver:
                 j += 1  # "leur avocat, Me X"
         while j < n and doc[j].text in ("(", ")") and j - k < 1:
             j += 1
+        while (
+            not apposed and j - k < QUALIFIERS and j + 1 < n and doc[j].text.islower()
+            and (doc[j].pos_ in ("ADJ", "VERB") or doc[j].dep_ in ("amod", "acl"))
+            and doc[j + 1].text[:1].isupper()
+        ):
+            j += 1  # "le président déchu Mohamed Bazoum", "le président sortant X"
         run_end = j
         found: Actor | None = None
         while run_end < n and not (run_end > j and doc[run_end].is_sent_start):
@@ -593,7 +626,10 @@ class Resolver:
             return k, None, None  # "le ministre, Paris et Berlin": no apposed holder
         if found is not None:
             return run_end, found, None
-        if run_end > j and run_end - j <= 4 and doc[j].ent_type_ not in NOT_PEOPLE:
+        if (
+            run_end > j and run_end - j <= 4 and doc[j].ent_type_ not in NOT_PEOPLE
+            and not doc[j:run_end].text.isupper()  # "(MNCA)": an acronym, no one's name
+        ):
             return run_end, None, doc[j:run_end].text
         return k, None, None
 
@@ -612,8 +648,21 @@ class Resolver:
                           if i in names_at and names_at[i].kind == "name"), None)
             if inner is not None:
                 owner, owner_match = self.pick(inner.names), inner
+        if owner is not None and owner.kind == "IGO" and title.kind == "GOV":
+            # "le représentant spécial de l'ONU", "le haut-commissaire de l'ONU":
+            # a state-office title held in an organisation is its official
+            title = Title(title.role, "IGO", title.org, title.needs_name, title.country)
+        complement, comma = end, None
         end, person, unknown = self.holder_name(end, names_at)
+        if person is None and unknown is None:
+            comma = self._complement_comma(m, complement)
+            if comma is not None:
+                end, person, unknown = self.holder_name(comma, names_at)
+                if person is None and unknown is None:
+                    end, comma = complement, None
         own = set(range(m.start, end))
+        if comma is not None:  # the complement keeps its own names: "au Mali, X,"
+            own -= set(range(complement, comma))
         if owner_match is not None:
             own -= set(range(owner_match.start, owner_match.end))
         owner_key: str | None = None
@@ -719,6 +768,24 @@ class Resolver:
         self.emit(actor, m.start, end, own)
         self._titled(actor, m.key, m.start)
 
+    def _complement_comma(self, m: Match, start: int) -> int | None:
+        """The comma closing a title's own prepositional complement, when the
+        holder's name is set after it: "le haut-commissaire sur ce territoire,
+        X,", "le représentant spécial de l'ONU au Mali, X,", "le préfet de
+        police, X,". Every word from ``start`` to the comma hangs on the title
+        and none is a person; None when there is no such complement."""
+        doc = self.doc
+        root = doc[m.start : m.end].root
+        if start >= len(doc) or doc[start].pos_ != "ADP":
+            return None
+        for k in range(start, min(len(doc), start + COMPLEMENT_WORDS + 1)):
+            t = doc[k]
+            if t.text == ",":
+                return k
+            if t.is_sent_start or t.ent_type_ == "PER" or not root.is_ancestor(t):
+                return None
+        return None
+
     def _titled(self, actor: Actor, key: str, start: int) -> None:
         """Remember a person named with a title, under the title and its first word,
         for a later bare "le ministre", "le général", and the title's grammatical
@@ -729,6 +796,7 @@ class Resolver:
         if actor.id.startswith("person:"):
             self.by_title[key] = actor
             self.by_title[key.split()[0]] = actor
+            self.titled_people[actor.id] = actor
             # "la ministre": the article tells, not the epicene noun
             det = self.doc[start - 1] if start > 0 and self.doc[start - 1].pos_ == "DET" else None
             gender = (det.morph.get("Gender") if det is not None else []) or (
@@ -799,11 +867,19 @@ class Resolver:
                 root = self.doc[m.start:m.end].root
                 country = (self._based_in(root, names_at) if kind in self.lex.locative_kinds
                            else None) or self._list_demonym(root, names_at)
-        # "le groupe jihadiste JNIM", "l'agence de presse Reuters": the name decides
+        named = self._described_org(m.start)
+        if named is not None and named.kind == kind:
+            # "Le JNIM, principale coalition jihadiste, …": the group it describes
+            self.emit(named, m.start, end, own)
+            return
+        # "le groupe jihadiste JNIM", "l'agence de presse Reuters", "les
+        # paramilitaires russes Wagner": the name decides
         nxt = names_at.get(end)
-        if owner is None and country is None and nxt is not None and nxt.kind == "name":
+        if owner is None and nxt is not None and nxt.kind == "name":
             named = self.pick(nxt.names)
-            if named is not None and not named.id.startswith("country:"):
+            if named is not None and not named.id.startswith("country:") and (
+                country is None or self._origin(named) == country
+            ):
                 self.emit(named, m.start, nxt.end)
                 return
         possessor = self.last_subject if (
@@ -831,6 +907,14 @@ class Resolver:
                     if earlier is not None:
                         self.emit(earlier, m.start, end, own)
             return
+        if owner is None and country is not None and kind in self.lex.group_kinds:
+            # "les paramilitaires russes" after "Wagner", "le mouvement islamiste
+            # palestinien" after "le Hamas": that group, named by its origin
+            named = next((a for a in reversed(self.mentions)
+                          if a.kind == kind and self._origin(a) == country), None)
+            if named is not None:
+                self.emit(named, m.start, end, own)
+                return
         if kind == "inherit":
             if owner is None and country:
                 owner = self.country_actor(country)
@@ -854,10 +938,18 @@ class Resolver:
             country = country or owner.country
         elif owner is not None and country is None:
             country = owner.country
+        refers = self.definite(m.start) or (
+            kind in self.lex.group_kinds and self.demonstrative(m.start)
+        )  # "ce groupe armé" refers back as "le groupe armé" does
+        earlier: Actor | None = None
         if country is None and owner is None and m.key not in self.lex.stateless:
-            earlier = self._subject_org(kind) or self.antecedent(kind) if self.definite(
-                m.start) else None
+            earlier = self._subject_org(kind) or self.antecedent(kind) if refers else None
             people = kind == "CVL" and "Plur" in self.doc[m.start].morph.get("Number")
+            if earlier is not None and earlier.id.startswith("org:") and kind in MANY_BODIES:
+                # "le gouvernement", "la police" after "l'Assemblée nationale": another
+                # body of the same state
+                earlier = None if earlier.country is None else self.country_actor(
+                    earlier.country)
             if earlier is not None and earlier.id.startswith("org:"):
                 if not people:
                     self.emit(earlier, m.start, end, own)  # "le groupe jihadiste" → JNIM
@@ -869,9 +961,27 @@ class Resolver:
                 country = self.focus()
         name = self._label(m.start, end)
         actor = self.actor(f"group:{slug(name)}", name, country, kind)
-        self.emit(actor, m.start, end, own)
+        placed = self.emit(actor, m.start, end, own)
         if ruling and country:
             self.last_in_power = actor
+        if refers and earlier is None and country is None and kind in self.lex.group_kinds:
+            self.cataphors.append((m.start, placed))  # named further on, perhaps
+
+    def _described_org(self, start: int) -> Actor | None:
+        """The organisation a phrase at ``start`` is set in apposition to: the
+        parser says so, or the phrase follows its name and a comma with no
+        article ("Le JNIM, principale coalition jihadiste"; with one, "le JNIM,
+        les groupes armés" may be a list)."""
+        doc = self.doc
+        head = doc[start]
+        if head.dep_ == "appos" and head.head.i < start:
+            named = self.index.get(head.head.i)
+        else:
+            j = start - 1
+            while j > 0 and doc[j].pos_ == "ADJ":
+                j -= 1
+            named = self.index.get(j - 1) if j > 0 and doc[j].text == "," else None
+        return named if named is not None and named.id.startswith("org:") else None
 
     def _demonym_below(self, head, names_at: dict[int, Match]) -> int | None:
         """A lowercase demonym the parser attaches to the agent's noun further
@@ -969,7 +1079,7 @@ class Resolver:
                 skip.update(range(m.start, m.end))
             else:
                 taken.update(range(m.start, m.end))
-        phrases = _match_phrases(doc, keys, lex, skip, taken)
+        phrases = [m for m in _match_phrases(doc, keys, lex, skip, taken) if m.kind != "idiom"]
         phrase_tokens: set[int] = set()
         events: list[tuple[int, int, Match]] = []
         for m in phrases:
@@ -1000,6 +1110,8 @@ class Resolver:
                 continue  # "Maurice Papon", "Salvador Allende"
             if actor.id.startswith("person:") and self._other_first_name(m, actor):
                 continue  # "Ahmed Hassan" is not Samia Suluhu Hassan
+            # "le président déchu Mohamed Bazoum … Bazoum": as the title made him
+            actor = self.titled_people.get(actor.id, actor)
             self.emit(actor, m.start, m.end)
             if actor.id.startswith("person:"):
                 office = at_date(lex.offices.get(actor.id, []), self.published)
@@ -1015,10 +1127,32 @@ class Resolver:
         self._apposed_titles()
         self._relatives()
         self._unknown_orgs()
+        self._cataphors()
         self._late_focus()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
         self._pronouns()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
+
+    def _cataphors(self) -> None:
+        """A definite armed-group description with no group named before it (a
+        lead "Le groupe jihadiste a revendiqué…") is the organisation of its kind
+        the article names next, in a later sentence ("…revendiquées par le
+        JNIM"); a group named in its own sentence is another one ("le groupe,
+        lié à al-Qaïda")."""
+        for start, generic in self.cataphors:
+            after = self.document.to_text(self.doc[start].sent.end_char)
+            named = min(
+                (a for a in self.mentions
+                 if a.start >= after and a.id.startswith("org:") and a.kind == generic.kind),
+                key=lambda a: a.start, default=None,
+            )
+            if named is None:
+                continue
+            placed = named.model_copy(update={"start": generic.start, "end": generic.end})
+            self.mentions = [placed if a is generic else a for a in self.mentions]
+            for i, a in list(self.index.items()):
+                if a is generic:
+                    self.index[i] = placed
 
     def _late_focus(self) -> None:
         """People the dictionary does not know, named before the article named any
@@ -1280,6 +1414,19 @@ class Resolver:
             return a.country, a.kind
         return None, None
 
+    def _impersonal(self, head) -> bool:
+        """Whether an "il" the parser calls expletive really is one: "il faut",
+        "il s'agit", "il existe" (``impersonal`` verbs in generic.yaml), "il y
+        a", "il est essentiel que" (an adjective). The parser also calls so a
+        person's "il" before a copula or an object clitic ("Il était en
+        pourparlers à Moscou", "Il nous promet"), which is a subject."""
+        return (
+            head.lemma_ in self.lex.impersonal
+            or head.pos_ == "ADJ"
+            or any(fold(c.text) in self.lex.impersonal for c in head.children
+                   if c.dep_.startswith("expl"))
+        )
+
     def _pronouns(self) -> None:
         """A subject "il"/"elle" is the one person named as a subject just before
         it (same sentence, else the previous one); left open when ambiguous."""
@@ -1298,7 +1445,9 @@ class Resolver:
         for t in doc:
             if t.pos_ != "PRON" or fold(t.text) not in self.lex.pronouns:
                 continue
-            if t.dep_ not in SUBJECTS and not t.text.startswith("-"):
+            if t.dep_ not in SUBJECTS and not t.text.startswith("-") and not (
+                t.dep_ == EXPLETIVE and not self._impersonal(t.head)
+            ):
                 continue  # an inverted clitic ("a-t-il dit") is a subject whatever its label
             sent = t.sent
             prev_start = sent.start
