@@ -362,3 +362,18 @@ def test_events_coder_dyads_media_report_the_agent_of_the_next_sentence(code):
     arrests = [e for e in record.events if e.type == "COERCE"]
     assert arrests and arrests[0].source is not None and arrests[0].source.kind == "GOV"
     assert arrests[0].target is not None and arrests[0].target.name == "députés"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La milice est accusée de multiples exactions contre les civils par Amnesty "
+        "International.",
+        "Amnesty International accuse l'armée birmane de massacres contre les Rohingyas.",
+    ],
+)
+def test_events_coder_dyads_the_accused_is_the_author_of_the_charge(code, text):
+    charged = [e for e in code(text, published="2024-05-15").events if e.type == "ASSAULT"]
+    assert charged and charged[0].source is not None
+    assert charged[0].source.name != "Amnesty International"
+    assert charged[0].target is None or charged[0].target.name != "Amnesty International"

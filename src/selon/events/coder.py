@@ -770,6 +770,15 @@ def _noun_args(
     return src, tgt, adjectival
 
 
+def _accused(verb: Token, charge: Token) -> list[Token]:
+    """Who an accusation verb accuses: its passive subject ("X est accusé de…")
+    or its object ("accuse X de…"), other than the charge itself."""
+    subj, subj_passive = _subject(verb)
+    if subj is not None and (subj_passive or _is_passive(verb)):
+        return [subj]
+    return [c for c in verb.children if c.dep_ == "obj" and c != charge and c.pos_ in _ARG_POS]
+
+
 def _judged_actor(document: Document, head: Token) -> Actor | None:
     """The first actor named in the subject of an evaluative trigger: what a
     speaker judges ("le fait que la Russie veuille…", "les demandes de X")."""
@@ -1451,6 +1460,13 @@ def code_sentence(
             # kamikaze s'est fait exploser": a word naming people is no event there)
             continue
         sources = _actors(document, src_t) or _owners(document, src_t, sent_actors)
+        charged = False  # "X est accusé d'exactions", "accuse X de massacres": X's acts
+        if not sources and head.pos_ in _NOMINAL:
+            if by_head.get(head.head.i) in lex.charge_types:
+                sources = _actors(document, _accused(head.head, head))
+            elif head.head.dep_ == "obj" and by_head.get(head.head.head.i) in lex.charge_types:
+                sources = _actors(document, [head.head])  # "de massacres" hung on X
+            charged = bool(sources)
         venue = etype in lex.venue_types
         targets = _actors(document, [
             t for t in tgt_t if not _is_place(t) and not (venue and _is_venue(t))])
@@ -1564,7 +1580,7 @@ def code_sentence(
             # but not past an agent the text names ("accusé par des ONG"), nor
             # attacking its own forces ("Kiev … des soldats ukrainiens ont été tués")
             sources = [previous]
-        guess = lex.guess_target.get(etype, True) and len(sources) == 1 and not (
+        guess = lex.guess_target.get(etype, True) and len(sources) == 1 and not charged and not (
             targets or (tgt_t and not lex.content_object.get(etype)) or sources[0] is None
         )
         if guess:
