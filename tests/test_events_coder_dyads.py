@@ -377,3 +377,22 @@ def test_events_coder_dyads_the_accused_is_the_author_of_the_charge(code, text):
     assert charged and charged[0].source is not None
     assert charged[0].source.name != "Amnesty International"
     assert charged[0].target is None or charged[0].target.name != "Amnesty International"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des rebelles ont attaqué un poste militaire près de Kidal.",
+        "Des jihadistes ont attaqué lundi la caserne de Gao.",
+    ],
+)
+def test_events_coder_dyads_a_military_site_stands_for_its_state_forces(code, text):
+    attacks = [e for e in code(text).events if e.type == "ASSAULT"]
+    assert attacks and attacks[0].target is not None
+    assert (attacks[0].target.country, attacks[0].target.kind) == ("MLI", "MIL")
+
+
+def test_events_coder_dyads_a_civil_site_is_no_military_target(code):
+    attacks = [e for e in code("Des rebelles ont attaqué un camp de réfugiés près de Kidal.").events
+               if e.type == "ASSAULT"]
+    assert attacks and (attacks[0].target is None or attacks[0].target.kind != "MIL")

@@ -116,6 +116,8 @@ class Lexicon:
     clause_antecedents: frozenset[str] = frozenset()
     present_forms: dict[str, str] = field(default_factory=dict)
     homographs: frozenset[str] = frozenset()
+    military_sites: frozenset[tuple[str, ...]] = frozenset()
+    site_types: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -198,6 +200,9 @@ def load_lexicon() -> Lexicon:
         charge_types=types("charge_types"),
         continued_types=types("continued_types"),
         homographs=frozenset(w.lower() for w in raw.get("homographs") or []),
+        military_sites=frozenset(
+            tuple(fold(w) for w in str(site).split()) for site in raw.get("military_sites") or []),
+        site_types=types("site_types"),
         reflexives=words("reflexive_pronouns"),
         purpose_marks=words("purpose_marks"),
         relative_genitives=words("relative_genitives"),
@@ -963,6 +968,34 @@ def _territory_owner(document: Document, tokens: list[Token]) -> Actor | None:
     return None
 
 
+def _military_site(tok: Token, lex: Lexicon) -> bool:
+    """A military post, base or convoy ("un convoi militaire", "la caserne"),
+    from the data's list: a noun alone or a noun with its adjective."""
+    lemma = fold(tok.lemma_)
+    for site in lex.military_sites:
+        if site[0] == lemma and (len(site) == 1 or any(
+            c.dep_ == "amod" and fold(c.lemma_).startswith(site[1]) for c in tok.children
+        )):
+            return True
+    return False
+
+
+def _site_forces(document: Document, sent: Span, head: Token, site: Token) -> Actor | None:
+    """The armed forces of the state a military site stands in: the country of
+    a place inside the site's phrase, else of the event's place."""
+    owner = _territory_owner(document, [site])
+    if owner is None:
+        _date, location = _where(document, sent, head)
+        name = _country_names().get(getattr(location, "country", None) or "")
+        lookup = _lookup_fn()
+        owner = lookup(name, document.published) if name and lookup is not None else None
+    if owner is None or not owner.country:
+        return None
+    return owner.model_copy(update={
+        "id": f"forces:{owner.country}", "kind": "MIL",
+        "name": f"forces armées ({owner.name})", "wikidata": None})
+
+
 def _dont_antecedent(document: Document, head: Token, lex: Lexicon) -> Actor | None:
     """The actor a genitive relative pronoun ("dont") of the verb stands for:
     the name just before it ("X, dont Y a salué le travail" → X)."""
@@ -1506,6 +1539,14 @@ def code_sentence(
                     "name": f"population ({owner.name})", "wikidata": None})
             if owner is not None and _facing(owner, sources):
                 targets = [owner]
+        if not targets and etype in lex.site_types:
+            # "une attaque contre un convoi militaire dans la région de Kayes":
+            # the forces of the state it stands in
+            site = next((t for t in tgt_t if _military_site(t, lex)), None)
+            if site is not None:
+                forces = _site_forces(document, sent, head, site)
+                if forces is not None and _facing(forces, sources):
+                    targets = [forces]
         if targets:  # "la rencontre entre X et Y": X is no target of itself
             sources = [a for a in sources if a is None or not any(
                 t is not None and t.id == a.id for t in targets)] or sources[:1]
