@@ -118,6 +118,7 @@ class Lexicon:
     homographs: frozenset[str] = frozenset()
     military_sites: frozenset[tuple[str, ...]] = frozenset()
     site_types: frozenset[str] = frozenset()
+    border_links: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -203,6 +204,7 @@ def load_lexicon() -> Lexicon:
         military_sites=frozenset(
             tuple(fold(w) for w in str(site).split()) for site in raw.get("military_sites") or []),
         site_types=types("site_types"),
+        border_links=words("border_links"),
         reflexives=words("reflexive_pronouns"),
         purpose_marks=words("purpose_marks"),
         relative_genitives=words("relative_genitives"),
@@ -1159,6 +1161,10 @@ def _is_place(tok: Token) -> bool:
         cases = _case_words(x)
         if cases & lex.place_preps or (hop and fold(x.lemma_) in _place_nouns()):
             return True
+        if x.dep_ == "nmod" and cases & lex.border_links and fold(x.head.lemma_) in (
+            lex.border_nouns
+        ):  # "près de la frontière avec le Nigeria"
+            return True
         if x.dep_ != "nmod" or x.head == x or not cases & lex.genitive_preps:
             return False
         x = x.head
@@ -1630,10 +1636,14 @@ def code_sentence(
                 # the actors inside the event's own phrase ("des attaques qui ont
                 # fait 21 morts parmi les soldats maliens") before the nearest
                 lo, hi = document.span_offsets(sent.doc[head.left_edge.i : head.right_edge.i + 1])
-                own = [a for a in sent_actors if lo <= a.start < hi]
+                # not the source's own description ("le JNIM, affilié à Al-Qaïda, a …")
+                spans = [document.span_offsets(sent.doc[t.left_edge.i : t.right_edge.i + 1])
+                         for t in src_t]
+                free = [a for a in sent_actors if not any(x <= a.start < y for x, y in spans)]
+                own = [a for a in free if lo <= a.start < hi]
                 position = document.to_text(head.idx)
                 other = _nearest_other(own, sources[0], position, claimed_by) or _nearest_other(
-                    sent_actors, sources[0], position, claimed_by)
+                    free, sources[0], position, claimed_by)
             if other is None:  # the previous sentence's participants
                 other = _nearest_other(context.last_actors, sources[0], sent_start)
             if other is not None:
