@@ -36,6 +36,10 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
         # a copular noun predicate takes its subject as source
         ("Le ministre indien Subrahmanyam Jaishankar sera au téléphone avec son "
          "homologue chinois lundi.", ("CONSULT", "IND", "CHN")),
+        # also with the copula parsed as the head of the phrase
+        ("D'après les médias turcs, le ministre des Affaires étrangères Hakan Fidan sera "
+         "également au téléphone avec le ministre grec des Affaires étrangères Giorgos "
+         "Gerapetritis lundi.", ("CONSULT", "TUR", "GRC")),
         # "être forcé de répondre": the one forced is the one threatening
         ("Si rien ne change, la Chine sera forcée de répondre.", ("THREATEN", "CHN", None)),
         # a participle of the event noun carries its target too

@@ -557,6 +557,8 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return tok.head, _is_passive(tok)
         if tok.dep_ == "amod" and tok.head.pos_ in _NOMINAL:  # "des civils blessés"
             return tok.head, True
+        if tok.dep_ == "cop":  # "X sera au téléphone avec Y" parsed around the copula
+            return _subject(tok.head, depth + 1)[0], False
     return None, False
 
 
