@@ -214,6 +214,50 @@ def test_actors_context_head_of_a_body_named_before(resolved):
     assert a is not None and (a.name, a.kind) == ("Ursula von der Leyen", "IGO")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'UE durcit le ton face à Minsk. La Commission proposera de nouvelles mesures "
+         "lundi.", "org:EC"),
+        ("L'Union africaine a suspendu le Gabon. La Commission a demandé un calendrier "
+         "électoral.", "org:AUC"),
+    ],
+)
+def test_actors_context_bare_body_of_the_organisation_named(resolved, text, expected):
+    d = resolved(text)
+    a = actor_of(d, find(d, "Commission"))
+    assert a is not None and a.id == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Les chefs d'État des pays membres de la Cédéao ont levé les sanctions.", "chefs",
+         "org:ECOWAS"),
+        ("Les ministres des États membres de l'UE se réunissent lundi.", "ministres",
+         "org:EU"),
+    ],
+)
+def test_actors_context_members_act_as_the_organisation(resolved, text, word, expected):
+    d = resolved(text)
+    a = actor_of(d, find(d, word))
+    assert a is not None and a.id == expected
+
+
+def test_actors_context_members_of_an_organisation_named_after(resolved):
+    # an organisation the dictionary does not know, read by the parser after "de"
+    d = resolved("Au Canada, les membres de la Fédération des infirmières du Nord sont en "
+                 "grève depuis lundi.")
+    a = actor_of(d, find(d, "membres"))
+    assert a is not None and a.id.startswith("org:") and (a.country, a.kind) == ("CAN", "CVL")
+
+
+def test_actors_context_qualified_commission_is_not_the_organisation_s(resolved):
+    d = resolved("L'UE observe le scrutin. La Commission électorale a publié les résultats.")
+    a = actor_of(d, find(d, "Commission"))
+    assert a is None or a.id != "org:EC"
+
+
 def test_actors_context_head_of_an_unknown_body_is_not_the_head_of_state(resolved):
     d = resolved("Au Mali, le président de la Commission a publié les résultats provisoires.")
     a = actor_of(d, find(d, "président"))

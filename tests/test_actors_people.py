@@ -141,6 +141,13 @@ def test_actors_people_population_or_state(resolved, text, word, expected):
         ("Le Hezbollah a tiré des roquettes sur la Galilée. Israël a riposté contre le "
          "mouvement islamiste libanais.", "mouvement", "org:HEZBOLLAH"),
         ("Le groupe paramilitaire russe Wagner a démenti.", "groupe", "org:WAGNER"),
+        # the group that acted is also a passive's agent, not the group it is tied to
+        ("L'attaque a été revendiquée par le JNIM, affilié à Al-Qaïda. L'armée a "
+         "ensuite poursuivi les assaillants.", "assaillants", "org:JNIM"),
+        # members and fighters of a named group act as the group
+        ("Des affrontements opposent les éléments de Wagner et l'armée.", "éléments",
+         "org:WAGNER"),
+        ("Quatre membres du Hamas ont été arrêtés à Hébron.", "membres", "org:HAMAS"),
         # a description set in apposition to the group's name is the group
         ("Le JNIM, principal groupe jihadiste du Sahel, a revendiqué l'attaque.", "groupe",
          "org:JNIM"),

@@ -145,11 +145,15 @@ class Lexicon:
     in_power_kinds: frozenset[str] = frozenset()
     #: folded phrases, one word per token ("au pouvoir")
     in_power: tuple[tuple[str, ...], ...] = ()
+    #: folded phrases, one word per token ("pays membres")
+    members: tuple[tuple[str, ...], ...] = ()
     stateless: frozenset[str] = frozenset()
     #: agents that only refer back to the last named actor of their kind
     anaphors: frozenset[str] = frozenset()
     #: phrases holding an agent's noun that name no actor ("droits de l'homme")
     idioms: frozenset[str] = frozenset()
+    #: a body's bare noun → organisation id → that organisation's body ("commission")
+    bodies: dict[str, dict[str, str]] = field(default_factory=dict)
     lead_chars: int = 0
     event_places: frozenset[str] = frozenset()
     dateline_marks: frozenset[str] = frozenset()
@@ -221,6 +225,7 @@ def lexicon() -> Lexicon:
     lex.place_nouns = frozenset(fold(w) for w in generic.get("place_nouns", []))
     lex.in_power_kinds = frozenset(generic.get("in_power_kinds", []))
     lex.in_power = tuple(tuple(fold(p).split()) for p in generic.get("in_power", []))
+    lex.members = tuple(tuple(fold(p).split()) for p in generic.get("members", []))
     lex.stateless = frozenset(fold(w) for w in generic.get("stateless", []))
     lex.lead_chars = int(generic.get("lead_chars", 0))
     lex.event_places = frozenset(fold(w) for w in generic.get("event_places", []))
@@ -292,6 +297,7 @@ def lexicon() -> Lexicon:
         lex.add_phrase(key)
     lex.anaphors = frozenset(fold(w) for w in anaphors)
     lex.idioms = frozenset(fold(w) for w in generic.get("idioms", []))
+    lex.bodies = {fold(k): dict(v) for k, v in generic.get("bodies", {}).items()}
     for key in lex.idioms:
         lex.add_phrase(key)
     return lex

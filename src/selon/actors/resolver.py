@@ -53,6 +53,9 @@ PRIORITY = {ORG: 0, COUNTRY: 1, SEAT: 2, PERSON: 3, DEMONYM: 4}
 #: dependency labels of a token that names the same actor as its head
 SAME_PHRASE = frozenset({"appos", "flat:name", "flat", "fixed", "amod", "compound"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+#: a passive's agent ("revendiquée par le JNIM"): the organisation that acted,
+#: for a later "le groupe" (not for the main state: "dirigé par X" is no event)
+PASSIVE_AGENT = "obl:agent"
 #: kinds whose generic agents name one of a state's many bodies: a definite one
 #: ("le gouvernement") takes the country of an organisation of its kind named
 #: before ("l'Assemblée nationale"), not that organisation
@@ -350,6 +353,8 @@ class Resolver:
             self.last_subject = placed
             if placed.kind:
                 self.subject_of_kind[placed.kind] = placed
+        elif span.root.dep_ == PASSIVE_AGENT and placed.kind:
+            self.subject_of_kind[placed.kind] = placed
         if placed.id.startswith("org:") and end - start > 1 and span[0].text[:1].isupper():
             self.org_heads[fold(span[0].text)] = placed
         if placed.id.startswith("person:"):
@@ -538,6 +543,10 @@ class Resolver:
                 j = k + 1
                 while j < n and fold(doc[j].text) in lex.determiners:
                     j += 1
+                members = self._members_at(j)
+                if members:  # "les chefs d'État des pays membres de la Cédéao"
+                    k = members
+                    continue
                 m = names_at.get(j)
                 if m is not None and m.kind == "name" and not (
                     country and m.names[0].category in (COUNTRY, SEAT)
@@ -565,6 +574,19 @@ class Resolver:
                     continue
             break
         return k, country, owner, owner_match
+
+    def _members_at(self, k: int) -> int:
+        """The linker after a members phrase at token ``k`` ("pays membres de",
+        ``members`` in generic.yaml), or 0: the members of an organisation speak
+        as the organisation."""
+        doc = self.doc
+        for phrase in self.lex.members:
+            end = k + len(phrase)
+            if end < len(doc) and fold(doc[end].text) in self.lex.linkers and all(
+                fold(doc[k + n].text) == w for n, w in enumerate(phrase)
+            ):
+                return end
+        return 0
 
     def in_power_at(self, k: int) -> int:
         """End of an "au pouvoir" phrase (generic.yaml ``in_power``) starting at
@@ -922,6 +944,9 @@ class Resolver:
                 owner = self.last_subject  # "Son porte-parole a ajouté": the last subject's
             if owner is not None:
                 self.emit(owner, m.start, end, own)
+            elif self.unknown_body:
+                # "membres de la Fédération des syndicats": known once its name is read
+                self.pending.append((m.start, m.end))
             elif end < len(self.doc) and fold(self.doc[end].text) in self.lex.linkers:
                 # "porte-parole du ministère tunisien…": known once that phrase is read
                 self.pending.append((m.start, end))
@@ -1117,21 +1142,55 @@ class Resolver:
                 office = at_date(lex.offices.get(actor.id, []), self.published)
                 if office is not None:
                     self.remember(actor, office.role, office.org or office.country)
-        for start, end in self.pending:
-            j = end + 1
-            while j < len(doc) and fold(doc[j].text) in lex.determiners:
-                j += 1
-            if j < len(doc) and j in self.index and start not in self.index:
-                self.emit(self.index[j], start, end)
+        self._pending()  # "porte-parole du ministère tunisien", for appositions
         self._unknown_people()
         self._apposed_titles()
         self._relatives()
         self._unknown_orgs()
+        self._bodies()
+        self._pending()  # "membres de la Fédération des syndicats", an unknown body
         self._cataphors()
         self._late_focus()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
         self._pronouns()
         self.mentions.sort(key=lambda a: (a.start, -a.end))
+
+    def _pending(self) -> None:
+        """ "porte-parole de X" and other speakers for their complement, once the
+        actor after "de" is known."""
+        doc = self.doc
+        for start, end in self.pending:
+            j = end + 1
+            while j < len(doc) and fold(doc[j].text) in self.lex.determiners:
+                j += 1
+            if j < len(doc) and j in self.index and start not in self.index:
+                self.emit(self.index[j], start, end)
+
+    def _bodies(self) -> None:
+        """A body named by its bare common noun ("la Commission", ``bodies`` in
+        generic.yaml) is that body of the organisation the article named last
+        among those that have one: after "l'UE", the European Commission. With
+        a complement or a qualifier ("la Commission électorale", "la Commission
+        de l'UA") it is left to the other rules."""
+        doc = self.doc
+        for t in doc:
+            bodies = self.lex.bodies.get(fold(t.text))
+            if (
+                bodies is None or t.i in self.index or not t.text[:1].isupper()
+                or not self.definite(t.i)
+            ):
+                continue
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and (
+                nxt.text[:1].isupper() or nxt.pos_ == "ADJ" or fold(nxt.text) in self.lex.linkers
+            ):
+                continue
+            start = self.document.to_text(t.idx)
+            parent = next((a for a in reversed(self.mentions)
+                           if a.start < start and a.id[4:] in bodies
+                           and a.id.startswith("org:")), None)
+            if parent is not None:
+                self.emit(self.org_actor(bodies[parent.id[4:]]), t.i, t.i + 1)
 
     def _cataphors(self) -> None:
         """A definite armed-group description with no group named before it (a
