@@ -62,6 +62,9 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
         # "X a exigé que…" is active even when the parser labels X a passive subject
         ("D'après Ankara, le président turc a aussi exigé que la Grèce et Chypre cessent "
          "leurs manœuvres navales.", ("REQUEST", "TUR", "GRC")),
+        # an event noun parsed as the adjective of "prétendue" keeps its complements
+        ("Pékin dénonce les rumeurs sur la prétendue invasion chinoise de Taïwan.",
+         ("ASSAULT", "CHN", "TWN")),
         # a possessive may point back to the recipient after "à"
         ("Ottawa a infligé des sanctions à l'Azerbaïdjan, deux mois après son offensive contre "
          "l'Arménie.", ("ASSAULT", "AZE", "ARM")),

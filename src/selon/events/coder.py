@@ -673,6 +673,10 @@ def _noun_args(
     adjectival: list[Token] = []
     kids: list[Token] = []
     stack = list(tok.children)
+    if tok.dep_ == "amod" and tok.head.pos_ in _NOMINAL and not stack:
+        # "la prétendue invasion russe de l'Ukraine" parsed with the noun as an
+        # adjective of "prétendue": the complements are the event's
+        stack = [c for c in tok.head.children if c != tok]
     while stack:
         c = stack.pop(0)
         if c.i in phrase:  # but not the post of a person it names ("l'ambassadeur à X")
