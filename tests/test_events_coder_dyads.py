@@ -408,3 +408,17 @@ def test_events_coder_dyads_a_civil_site_is_no_military_target(code):
     attacks = [e for e in code("Des rebelles ont attaqué un camp de réfugiés près de Kidal.").events
                if e.type == "ASSAULT"]
     assert attacks and (attacks[0].target is None or attacks[0].target.kind != "MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("« Le préfet nous a promis un dialogue », a écrit la CGT.", "AGREE"),
+        ("« Le ministère nous menace de sanctions chaque semaine », a déclaré la Fédération "
+         "nationale des enseignants.", "THREATEN"),
+    ],
+)
+def test_events_coder_dyads_nous_in_a_quote_is_the_speaker(code, text, etype):
+    found = [e for e in code(text, published="2024-05-15").events if e.type == etype]
+    assert found and found[0].claimed_by is not None and found[0].target is not None
+    assert found[0].target.id == found[0].claimed_by.id

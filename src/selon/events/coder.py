@@ -119,6 +119,7 @@ class Lexicon:
     military_sites: frozenset[tuple[str, ...]] = frozenset()
     site_types: frozenset[str] = frozenset()
     border_links: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -205,6 +206,7 @@ def load_lexicon() -> Lexicon:
             tuple(fold(w) for w in str(site).split()) for site in raw.get("military_sites") or []),
         site_types=types("site_types"),
         border_links=words("border_links"),
+        first_person=words("first_person_objects"),
         reflexives=words("reflexive_pronouns"),
         purpose_marks=words("purpose_marks"),
         relative_genitives=words("relative_genitives"),
@@ -1004,6 +1006,17 @@ def _site_forces(document: Document, sent: Span, head: Token, site: Token) -> Ac
         "name": f"forces armées ({owner.name})", "wikidata": None})
 
 
+def _speaker_object(tok: Token, verb: Token, lex: Lexicon) -> bool:
+    """A first-person object clitic of the verb ("il nous promet", "ils m'ont
+    menacé"), also when the parser took it for a second subject."""
+    if tok.pos_ != "PRON" or fold(tok.text) not in lex.first_person or tok.i > verb.i:
+        return False
+    if tok.dep_ in ("obj", "iobj"):
+        return True
+    return tok.dep_ == "nsubj" and any(
+        c.dep_ in ("nsubj", "expl:subj") and c.i < tok.i for c in verb.children)
+
+
 def _dont_antecedent(document: Document, head: Token, lex: Lexicon) -> Actor | None:
     """The actor a genitive relative pronoun ("dont") of the verb stands for:
     the name just before it ("X, dont Y a salué le travail" → X)."""
@@ -1504,6 +1517,10 @@ def code_sentence(
         ):  # "les sanctions visent…": the noun's event, not a second one (but "un
             # kamikaze s'est fait exploser": a word naming people is no event there)
             continue
+        toks = sorted(trig.tokens, key=lambda t: t.i)
+        span = sent.doc[toks[0].i : toks[-1].i + 1]
+        tspan = document.text_span(span)
+        claimed_by, chain, hedged = _claims(document, tspan.start, tspan.end, head)
         sources = _actors(document, src_t) or _owners(document, src_t, sent_actors)
         charged = False  # "X est accusé d'exactions", "accuse X de massacres": X's acts
         if not sources and head.pos_ in _NOMINAL:
@@ -1520,6 +1537,10 @@ def code_sentence(
             pair = context.principal_pair()
             if pair:
                 sources = list(pair)
+        if not targets and claimed_by is not None and head.pos_ not in _NOMINAL and any(
+            _speaker_object(c, head, lex) for c in head.children
+        ):  # « Il nous promet… », écrit le syndicat: the speaker is the target
+            targets = [claimed_by]
         if not targets and head.i in absorbed:
             targets = _actors(document, absorbed[head.i])
         if not targets and etype in lex.border_types:
@@ -1591,10 +1612,6 @@ def code_sentence(
             other = context.other_side(targets[0])
             if other is not None and not _same_side(other, targets[0]):
                 sources = [other]
-        toks = sorted(trig.tokens, key=lambda t: t.i)
-        span = sent.doc[toks[0].i : toks[-1].i + 1]
-        tspan = document.text_span(span)
-        claimed_by, chain, hedged = _claims(document, tspan.start, tspan.end, head)
         if trig.entry.said and claimed_by is not None:
             # "X viole le droit international, déclare Y": Y accuses X
             judged = _judged_actor(document, head)
