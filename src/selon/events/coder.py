@@ -73,6 +73,7 @@ class Entry:
     weak: bool = False
     said: bool = False
     last_head: bool = False
+    patient: bool = False
     kind: str = "verbs"
 
     @property
@@ -102,6 +103,7 @@ class Lexicon:
     pair_preps: frozenset[str] = frozenset()
     locative_preps: frozenset[str] = frozenset()
     both_sides: frozenset[str] = frozenset()
+    continued_types: frozenset[str] = frozenset()
     adjectival: dict[str, bool] = field(default_factory=dict)
     anaphoric: dict[str, bool] = field(default_factory=dict)
     content_object: dict[str, bool] = field(default_factory=dict)
@@ -113,6 +115,11 @@ class Lexicon:
     venue_types: frozenset[str] = frozenset()
     clause_antecedents: frozenset[str] = frozenset()
     present_forms: dict[str, str] = field(default_factory=dict)
+    homographs: frozenset[str] = frozenset()
+    military_sites: frozenset[tuple[str, ...]] = frozenset()
+    site_types: frozenset[str] = frozenset()
+    border_links: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -147,7 +154,7 @@ def _parse_entry(kind: str, raw: str, fw: frozenset[str]) -> Entry:
         key = key.strip()
         if key in ("prep", "noprep"):
             opts[key] = frozenset(fold(v) for v in value.split("|") if v.strip())
-        elif key in ("refl", "norefl", "bare", "said"):
+        elif key in ("refl", "norefl", "bare", "said", "patient"):
             opts[key] = True
         elif key == "head" and value.strip() == "last":
             opts["last_head"] = True
@@ -193,6 +200,13 @@ def load_lexicon() -> Lexicon:
         both_sides=words("both_sides"),
         content_types=types("content_types"),
         charge_types=types("charge_types"),
+        continued_types=types("continued_types"),
+        homographs=frozenset(w.lower() for w in raw.get("homographs") or []),
+        military_sites=frozenset(
+            tuple(fold(w) for w in str(site).split()) for site in raw.get("military_sites") or []),
+        site_types=types("site_types"),
+        border_links=words("border_links"),
+        first_person=words("first_person_objects"),
         reflexives=words("reflexive_pronouns"),
         purpose_marks=words("purpose_marks"),
         relative_genitives=words("relative_genitives"),
@@ -286,6 +300,8 @@ def _keys(token: Token) -> tuple[str, ...]:
 def _keys_of(text: str, lemma_: str, pos: str) -> tuple[str, ...]:
     """:func:`_keys` by the token's strings: words repeat, so this is cached."""
     lex = load_lexicon()
+    if text.lower() in lex.homographs or lemma_.lower() in lex.homographs:
+        return ()  # "le marché" is no "marche"
     lemma, low = fold(lemma_), fold(text)
     if pos in _NOMINAL:
         form = lex.noun_forms.get(low) or lex.noun_forms.get(lemma)
@@ -543,6 +559,8 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return tok.head, _is_passive(tok)
         if tok.dep_ == "amod" and tok.head.pos_ in _NOMINAL:  # "des civils blessés"
             return tok.head, True
+        if tok.dep_ == "cop":  # "X sera au téléphone avec Y" parsed around the copula
+            return _subject(tok.head, depth + 1)[0], False
     return None, False
 
 
@@ -657,10 +675,15 @@ def _noun_args(
     adjectival: list[Token] = []
     kids: list[Token] = []
     stack = list(tok.children)
+    if tok.dep_ == "amod" and tok.head.pos_ in _NOMINAL and not stack:
+        # "la prétendue invasion russe de l'Ukraine" parsed with the noun as an
+        # adjective of "prétendue": the complements are the event's
+        stack = [c for c in tok.head.children if c != tok]
     while stack:
         c = stack.pop(0)
-        if c.i in phrase:
-            stack.extend(c.children)
+        if c.i in phrase:  # but not the post of a person it names ("l'ambassadeur à X")
+            stack.extend(g for g in c.children if not (
+                document is not None and _is_venue(g) and _actor(document, c) is not None))
         else:
             kids.append(c)
     for c in kids:
@@ -678,9 +701,11 @@ def _noun_args(
                 tgt.extend(conj[1:])
             elif cases & targets_p - lex.genitive_preps:
                 tgt.append(c)
-            elif cases & lex.genitive_preps and not any(
+            elif cases & lex.genitive_preps and (not any(
                 g.dep_ == "nummod" for g in c.children
-            ):  # "une aide de 25 millions d'euros": a quantity, no participant
+            ) or (document is not None and _actor(document, c) is not None)):
+                # "une aide de 25 millions d'euros": a quantity, no participant
+                # (but "l'arrestation de deux députés")
                 genitive.append(c)
         elif c.dep_ == "amod" or _possessive_det(c):
             adjectival.append(c)
@@ -758,6 +783,15 @@ def _noun_args(
     if not tgt and tok.dep_ == "nsubj" and host.pos_ in _VERBAL:  # "les sanctions visent X"
         tgt.extend(c for c in host.children if c.dep_ == "obj" and c.pos_ in _ARG_POS)
     return src, tgt, adjectival
+
+
+def _accused(verb: Token, charge: Token) -> list[Token]:
+    """Who an accusation verb accuses: its passive subject ("X est accusé de…")
+    or its object ("accuse X de…"), other than the charge itself."""
+    subj, subj_passive = _subject(verb)
+    if subj is not None and (subj_passive or _is_passive(verb)):
+        return [subj]
+    return [c for c in verb.children if c.dep_ == "obj" and c != charge and c.pos_ in _ARG_POS]
 
 
 def _judged_actor(document: Document, head: Token) -> Actor | None:
@@ -944,6 +978,45 @@ def _territory_owner(document: Document, tokens: list[Token]) -> Actor | None:
     return None
 
 
+def _military_site(tok: Token, lex: Lexicon) -> bool:
+    """A military post, base or convoy ("un convoi militaire", "la caserne"),
+    from the data's list: a noun alone or a noun with its adjective."""
+    lemma = fold(tok.lemma_)
+    for site in lex.military_sites:
+        if site[0] == lemma and (len(site) == 1 or any(
+            c.dep_ == "amod" and fold(c.lemma_).startswith(site[1]) for c in tok.children
+        )):
+            return True
+    return False
+
+
+def _site_forces(document: Document, sent: Span, head: Token, site: Token) -> Actor | None:
+    """The armed forces of the state a military site stands in: the country of
+    a place inside the site's phrase, else of the event's place."""
+    owner = _territory_owner(document, [site])
+    if owner is None:
+        _date, location = _where(document, sent, head)
+        name = _country_names().get(getattr(location, "country", None) or "")
+        lookup = _lookup_fn()
+        owner = lookup(name, document.published) if name and lookup is not None else None
+    if owner is None or not owner.country:
+        return None
+    return owner.model_copy(update={
+        "id": f"forces:{owner.country}", "kind": "MIL",
+        "name": f"forces armées ({owner.name})", "wikidata": None})
+
+
+def _speaker_object(tok: Token, verb: Token, lex: Lexicon) -> bool:
+    """A first-person object clitic of the verb ("il nous promet", "ils m'ont
+    menacé"), also when the parser took it for a second subject."""
+    if tok.pos_ != "PRON" or fold(tok.text) not in lex.first_person or tok.i > verb.i:
+        return False
+    if tok.dep_ in ("obj", "iobj"):
+        return True
+    return tok.dep_ == "nsubj" and any(
+        c.dep_ in ("nsubj", "expl:subj") and c.i < tok.i for c in verb.children)
+
+
 def _dont_antecedent(document: Document, head: Token, lex: Lexicon) -> Actor | None:
     """The actor a genitive relative pronoun ("dont") of the verb stands for:
     the name just before it ("X, dont Y a salué le travail" → X)."""
@@ -1035,13 +1108,19 @@ def _pairs(etype: str, sources: list[Actor | None], targets: list[Actor | None])
     pairs = []
     for s in sources or [None]:
         mine = [t for t in targets if not (s is not None and t is not None and s.id == t.id)]
+        facing = [t for t in mine if s is None or t is None or not _same_side(s, t)]
+        mine = facing or mine  # "l'expulsion de l'ambassadeur de France à Bamako" by Mali
         pairs.extend((s, t) for t in mine or [None])
     return pairs
 
 
-def _argument_actors(document: Document, sent: Span, start: int, end: int) -> list[Actor]:
+def _argument_actors(
+    document: Document, sent: Span, start: int, end: int, venues: bool = False
+) -> list[Actor]:
     """Actor mentions of the sentence that can be a participant: not a place
-    adjunct ("à Vienne") nor a parenthesis ("(Autriche)")."""
+    adjunct ("à Vienne") nor a parenthesis ("(Autriche)"). ``venues`` keeps
+    the names after "à/en", which a possessive may point back to ("des
+    sanctions à la Russie, un an après son invasion")."""
     out = []
     starts = _token_starts(document)
     doc = sent.doc
@@ -1053,7 +1132,7 @@ def _argument_actors(document: Document, sent: Span, start: int, end: int) -> li
             continue
         tok = doc[i]
         if tok.dep_ == "obl:mod" or (i > sent.start and doc[i - 1].text == "(") or (
-            _is_place(tok) or _is_dateline(tok) or _is_venue(tok)
+            _is_place(tok) or _is_dateline(tok) or (not venues and _is_venue(tok))
         ):
             continue
         out.append(a)
@@ -1100,6 +1179,10 @@ def _is_place(tok: Token) -> bool:
     for hop in range(4):  # up a chain of "de" complements to a place word
         cases = _case_words(x)
         if cases & lex.place_preps or (hop and fold(x.lemma_) in _place_nouns()):
+            return True
+        if x.dep_ == "nmod" and cases & lex.border_links and fold(x.head.lemma_) in (
+            lex.border_nouns
+        ):  # "près de la frontière avec le Nigeria"
             return True
         if x.dep_ != "nmod" or x.head == x or not cases & lex.genitive_preps:
             return False
@@ -1176,9 +1259,25 @@ def _possessive_det(tok: Token) -> bool:
     return tok.dep_ == "det" and "Yes" in tok.morph.get("Poss")
 
 
+_STATE_KINDS = frozenset({"GOV", "MIL"})
+
+
 def _same_side(a: Actor, b: Actor) -> bool:
     """The same actor, or two mentions of one state's same branch (Poutine, la Russie)."""
     return a.id == b.id or bool(a.country and a.country == b.country and a.kind == b.kind)
+
+
+def _named_person(document: Document, tok: Token) -> bool:
+    """Whether a word of a phrase trigger names its target ("expulser
+    l'ambassadeur de France"), not the source's own agent ("rappeler son
+    ambassadeur") nor a thing ("livrer des armes")."""
+    return _actor(document, tok) is not None and not any(_possessive_det(c) for c in tok.children)
+
+
+def _one_state(a: Actor, b: Actor) -> bool:
+    """Whether two actors are one state's government and forces ("Kiev", "les
+    soldats ukrainiens"): never the two sides of an exchange."""
+    return bool(a.country and a.country == b.country) and {a.kind, b.kind} <= _STATE_KINDS
 
 
 def _facing(actor: Actor, sources: list[Actor | None]) -> bool:
@@ -1193,6 +1292,8 @@ def _nearest_other(
     source, the claimant and the media ("rapporte l'AFP" names no participant)."""
     best, dist = None, None
     for a in actors:
+        if any(b is not a and b.start <= a.start and a.end <= b.end for b in actors):
+            continue  # "Mali" in "les forces armées du Mali": the phrase is the actor
         if _same_side(a, source) or a.kind == "MED" or (
             a.country and a.country == source.country
         ):  # a guessed partner is another state's ("Kiev … les soldats ukrainiens")
@@ -1224,7 +1325,15 @@ def _main_subject_actor(document: Document, sent: Span) -> Actor | None:
     if not subjects:
         return None
     before = [c for c in subjects if c.i < root.i]
-    return _actor(document, before[-1] if before else subjects[0])
+    actor = _actor(document, before[-1] if before else subjects[0])
+    if actor is not None and actor.kind == "MED":
+        # "Les médias russes s'attendent à ce que Poutine annonce…": the media
+        # report; the next "Il" is the one they report on
+        told = next((_actor(document, c) for t in root.subtree if t is not root
+                     and t.pos_ in _VERBAL for c in t.children if c.dep_ == "nsubj"
+                     and _actor(document, c) is not None), None)
+        return told
+    return actor
 
 
 def _name_tokens(document: Document) -> frozenset[int]:
@@ -1259,14 +1368,36 @@ class Context:
     by_type: dict[str, tuple[Actor, Actor | None]] = field(default_factory=dict)
     #: the latest day an event was dated to ("la veille", "le lendemain" count from it)
     last_day: str | None = None
-    window: int = 6
+    #: the index of the sentence being coded, and of the sentence of each dyad
+    sentence: int = 0
+    dyad_sentences: list[int] = field(default_factory=list)
+    #: how many sentences back the other side of a one-sided event is looked
+    #: for: the annotation convention reads actors from the same sentence or
+    #: the one before, and farther back the exchange has often moved on
+    reach: int = 2
+    #: how many recent dyads "les deux parties" are weighed over
+    history: int = 18
+    #: (type, source, sentence) of the events told with a named source
+    told: list[tuple[str, Actor, int]] = field(default_factory=list)
 
     def other_side(self, actor: Actor) -> Actor | None:
-        for s, t in reversed(self.dyads[-self.window:]):
+        for (s, t), k in zip(reversed(self.dyads), reversed(self.dyad_sentences), strict=True):
+            if k < self.sentence - self.reach:
+                break
             if s.id == actor.id:
                 return t
             if t.id == actor.id:
                 return s
+        return None
+
+    def last_author(self, types: frozenset[str]) -> Actor | None:
+        """The source of the latest event of these types told in this sentence
+        or the one before, if any."""
+        for etype, source, k in reversed(self.told):
+            if k < self.sentence - 1:
+                return None
+            if etype in types:
+                return source
         return None
 
     def principal_pair(self) -> tuple[Actor, Actor] | None:
@@ -1275,7 +1406,7 @@ class Context:
         are not a state and its prisoners), the most frequent, then the latest."""
         counts: dict[frozenset[str], int] = {}
         latest: dict[frozenset[str], tuple[int, tuple[Actor, Actor]]] = {}
-        for i, (s, t) in enumerate(self.dyads[-3 * self.window:]):
+        for i, (s, t) in enumerate(self.dyads[-self.history:]):
             if s.kind != "CVL" and t.kind != "CVL" and not _same_side(s, t):
                 k = frozenset((s.id, t.id))
                 counts[k] = counts.get(k, 0) + 1
@@ -1288,6 +1419,7 @@ class Context:
     def remember(self, source: Actor | None, target: Actor | None) -> None:
         if source is not None and target is not None:
             self.dyads.append((source, target))
+            self.dyad_sentences.append(self.sentence)
 
 
 def code_sentence(
@@ -1324,9 +1456,13 @@ def code_sentence(
                 frozenset(t.i for t in trig.tokens if t != head))
         else:
             src_t, tgt_t = _verb_args(head, etype, lex)
+            if trig.entry.patient:  # "trois soldats ont perdu la vie": the victims
+                src_t, tgt_t = [  # "… par des rebelles", hung on the verb by the parser
+                    c for c in head.children if c.pos_ in _ARG_POS
+                    and _case_words(c) & lex.agent_preps], [*src_t, *tgt_t]
             if len(trig.tokens) > 1:  # "imposer des sanctions contre X"
                 own = {t.i for t in trig.tokens}  # "proposer un cessez-le-feu": no target
-                tgt_t = [*(t for t in tgt_t if t.i not in own),
+                tgt_t = [*(t for t in tgt_t if t.i not in own or _named_person(document, t)),
                          *_phrase_targets(trig, head, etype, lex)]
             adjectival = []
         argument_tokens.update(t.i for t in (*src_t, *tgt_t))
@@ -1381,7 +1517,18 @@ def code_sentence(
         ):  # "les sanctions visent…": the noun's event, not a second one (but "un
             # kamikaze s'est fait exploser": a word naming people is no event there)
             continue
+        toks = sorted(trig.tokens, key=lambda t: t.i)
+        span = sent.doc[toks[0].i : toks[-1].i + 1]
+        tspan = document.text_span(span)
+        claimed_by, chain, hedged = _claims(document, tspan.start, tspan.end, head)
         sources = _actors(document, src_t) or _owners(document, src_t, sent_actors)
+        charged = False  # "X est accusé d'exactions", "accuse X de massacres": X's acts
+        if not sources and head.pos_ in _NOMINAL:
+            if by_head.get(head.head.i) in lex.charge_types:
+                sources = _actors(document, _accused(head.head, head))
+            elif head.head.dep_ == "obj" and by_head.get(head.head.head.i) in lex.charge_types:
+                sources = _actors(document, [head.head])  # "de massacres" hung on X
+            charged = bool(sources)
         venue = etype in lex.venue_types
         targets = _actors(document, [
             t for t in tgt_t if not _is_place(t) and not (venue and _is_venue(t))])
@@ -1390,6 +1537,10 @@ def code_sentence(
             pair = context.principal_pair()
             if pair:
                 sources = list(pair)
+        if not targets and claimed_by is not None and head.pos_ not in _NOMINAL and any(
+            _speaker_object(c, head, lex) for c in head.children
+        ):  # « Il nous promet… », écrit le syndicat: the speaker is the target
+            targets = [claimed_by]
         if not targets and head.i in absorbed:
             targets = _actors(document, absorbed[head.i])
         if not targets and etype in lex.border_types:
@@ -1421,6 +1572,14 @@ def code_sentence(
                     "name": f"population ({owner.name})", "wikidata": None})
             if owner is not None and _facing(owner, sources):
                 targets = [owner]
+        if not targets and etype in lex.site_types:
+            # "une attaque contre un convoi militaire dans la région de Kayes":
+            # the forces of the state it stands in
+            site = next((t for t in tgt_t if _military_site(t, lex)), None)
+            if site is not None:
+                forces = _site_forces(document, sent, head, site)
+                if forces is not None and _facing(forces, sources):
+                    targets = [forces]
         if targets:  # "la rencontre entre X et Y": X is no target of itself
             sources = [a for a in sources if a is None or not any(
                 t is not None and t.id == a.id for t in targets)] or sources[:1]
@@ -1432,7 +1591,8 @@ def code_sentence(
             for a in adjectival:
                 actor, side = _actor(document, a), "source"
                 if actor is None and "Yes" in a.morph.get("Poss"):
-                    actor = _possessor(sent_actors, targets, document.to_text(a.idx), document)
+                    near = _argument_actors(document, sent, sent_start, sent_end, venues=True)
+                    actor = _possessor(near, targets, document.to_text(a.idx), document)
                     # "son invasion de l'Ukraine": with the patient named, the agent
                     side = "source" if tgt_t else role
                 if actor is None:
@@ -1452,10 +1612,6 @@ def code_sentence(
             other = context.other_side(targets[0])
             if other is not None and not _same_side(other, targets[0]):
                 sources = [other]
-        toks = sorted(trig.tokens, key=lambda t: t.i)
-        span = sent.doc[toks[0].i : toks[-1].i + 1]
-        tspan = document.text_span(span)
-        claimed_by, chain, hedged = _claims(document, tspan.start, tspan.end, head)
         if trig.entry.said and claimed_by is not None:
             # "X viole le droit international, déclare Y": Y accuses X
             judged = _judged_actor(document, head)
@@ -1473,6 +1629,12 @@ def code_sentence(
                 sources = [s0]
                 if not targets and not tgt_t and t0 is not None:
                     targets = [t0]
+        if not sources and _is_passive(head) and etype in lex.continued_types:
+            # "Plusieurs villageois ont été passés à tabac." after "des hommes
+            # armés ont pillé le village": the same assailants, unless named
+            author = context.last_author(lex.continued_types)
+            if author is not None and _facing(author, targets):
+                sources = [author]
         # the previous sentence's subject stands in for a verb's missing
         # subject ("Il a aussi …"); for agentless passives and noun events,
         # whose agent the text often leaves open, only when a target is named
@@ -1483,9 +1645,12 @@ def code_sentence(
         if not sources and previous is not None and (verbal or targets) and not any(
             t.pos_ in _NOMINAL and (t.dep_ == "obl:agent" or _case_words(t) & lex.agent_preps)
             for t in src_t
-        ):  # but not past an agent the text names ("accusé par des ONG")
+        ) and not (etype == "ASSAULT" and any(
+            t is not None and _one_state(previous, t) for t in targets)):
+            # but not past an agent the text names ("accusé par des ONG"), nor
+            # attacking its own forces ("Kiev … des soldats ukrainiens ont été tués")
             sources = [previous]
-        guess = lex.guess_target.get(etype, True) and len(sources) == 1 and not (
+        guess = lex.guess_target.get(etype, True) and len(sources) == 1 and not charged and not (
             targets or (tgt_t and not lex.content_object.get(etype)) or sources[0] is None
         )
         if guess:
@@ -1494,10 +1659,14 @@ def code_sentence(
                 # the actors inside the event's own phrase ("des attaques qui ont
                 # fait 21 morts parmi les soldats maliens") before the nearest
                 lo, hi = document.span_offsets(sent.doc[head.left_edge.i : head.right_edge.i + 1])
-                own = [a for a in sent_actors if lo <= a.start < hi]
+                # not the source's own description ("le JNIM, affilié à Al-Qaïda, a …")
+                spans = [document.span_offsets(sent.doc[t.left_edge.i : t.right_edge.i + 1])
+                         for t in src_t]
+                free = [a for a in sent_actors if not any(x <= a.start < y for x, y in spans)]
+                own = [a for a in free if lo <= a.start < hi]
                 position = document.to_text(head.idx)
                 other = _nearest_other(own, sources[0], position, claimed_by) or _nearest_other(
-                    sent_actors, sources[0], position, claimed_by)
+                    free, sources[0], position, claimed_by)
             if other is None:  # the previous sentence's participants
                 other = _nearest_other(context.last_actors, sources[0], sent_start)
             if other is not None:
@@ -1532,6 +1701,7 @@ def code_sentence(
                 context.remember(s, t)
                 if s is not None and s.id in explicit:
                     context.by_type[etype] = (s, t)
+                    context.told.append((etype, s, context.sentence))
             events.append(Event(
                 type=etype, mode=trig.entry.mode, quad=QUAD[etype], status=status,
                 hedged=hedged, trigger=tspan, sentence=Offsets(start=sent_start, end=sent_end),
@@ -1561,6 +1731,7 @@ def code_document(document: Document) -> Document:
 
             document.errors.append(Error(stage="events", message=f"{type(exc).__name__}: {exc}"))
         context.previous = _main_subject_actor(document, sent)  # the previous sentence only
+        context.sentence += 1
         s_start, s_end = document.span_offsets(sent)
         context.last_actors = _argument_actors(document, sent, s_start, s_end)
     document.events = events
