@@ -422,3 +422,21 @@ def test_events_coder_dyads_nous_in_a_quote_is_the_speaker(code, text, etype):
     found = [e for e in code(text, published="2024-05-15").events if e.type == etype]
     assert found and found[0].claimed_by is not None and found[0].target is not None
     assert found[0].target.id == found[0].claimed_by.id
+
+
+@pytest.mark.parametrize(
+    ("text", "detainer", "detained"),
+    [
+        # the participle hung on the event noun: the noun's target is its patient
+        ("Washington a réclamé la « libération immédiate »du journaliste américain Evan "
+         "Gershkovich, détenu par les services russes depuis un an.", "RUS", "USA"),
+        # hung on the verb: the name before the comma, not the verb's subject
+        ("L'ONU a demandé la libération de l'opposant Kizza Besigye, détenu par l'armée "
+         "ougandaise depuis novembre.", "UGA", "UGA"),
+    ],
+)
+def test_events_coder_dyads_apposed_participle(code, text, detainer, detained):
+    held = [e for e in code(text, published="2024-05-15").events if e.type == "COERCE"]
+    assert len(held) == 1 and held[0].source is not None and held[0].target is not None
+    assert (held[0].source.country, held[0].target.country) == (detainer, detained)
+    assert held[0].target.kind == "CVL"

@@ -573,6 +573,15 @@ def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[
     reflexive = etype in SYMMETRIC and any(
         c.dep_.startswith("expl") and fold(c.text) in lex.reflexives for c in tok.children
     )
+    if subj is not None and not passive and subj.head != tok and any(
+        c.dep_ == "obl:agent" for c in tok.children
+    ):  # "X, détenu par l'armée": a participle with its own agent; the
+        # governor's subject is not its author, the name before the comma
+        # is its patient
+        subj = None
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if before is not None and before.text == "," and before.i > 0:
+            tgt.append(tok.doc[before.i - 1])
     if subj is not None:
         (tgt if passive else src).append(subj)
     for c in tok.children:
@@ -1489,6 +1498,11 @@ def code_sentence(
         if head.dep_ == "acl" and head.head.i in args_of and not own:
             # "l'arrestation de X, accusé de …": X is the accused too
             src_t, tgt_t = args_of[head.head.i]
+        elif head.dep_ == "acl" and head.head.i in args_of and tgt_t == [head.head] and (
+            "Part" in head.morph.get("VerbForm")
+        ):
+            # "la libération de X, détenu par Y", the participle hung on the noun
+            tgt_t = args_of[head.head.i][1]
 
         if trig.entry.weak and (etype in strong_types or head.i in argument_tokens):
             continue
