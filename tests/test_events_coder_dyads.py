@@ -392,16 +392,21 @@ def test_events_coder_dyads_the_accused_is_the_author_of_the_charge(code, text):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "country"),
     [
-        "Des rebelles ont attaqué un poste militaire près de Kidal.",
-        "Des jihadistes ont attaqué lundi la caserne de Gao.",
+        ("Des rebelles ont attaqué un poste militaire près de Kidal.", "MLI"),
+        ("Des jihadistes ont attaqué lundi la caserne de Gao.", "MLI"),
+        # the victim of "sauter sur une mine" is its subject
+        ("Un convoi militaire a sauté sur une mine au Burkina Faso.", "BFA"),
+        # the site's genitive is no attacker
+        ("L'attaque du poste militaire de Gao a fait dix morts.", "MLI"),
     ],
 )
-def test_events_coder_dyads_a_military_site_stands_for_its_state_forces(code, text):
+def test_events_coder_dyads_a_military_site_stands_for_its_state_forces(code, text, country):
     attacks = [e for e in code(text).events if e.type == "ASSAULT"]
     assert attacks and attacks[0].target is not None
-    assert (attacks[0].target.country, attacks[0].target.kind) == ("MLI", "MIL")
+    assert attacks[0].source is None or attacks[0].source.kind != "MIL"
+    assert (attacks[0].target.country, attacks[0].target.kind) == (country, "MIL")
 
 
 def test_events_coder_dyads_a_civil_site_is_no_military_target(code):
@@ -439,4 +444,3 @@ def test_events_coder_dyads_apposed_participle(code, text, detainer, detained):
     held = [e for e in code(text, published="2024-05-15").events if e.type == "COERCE"]
     assert len(held) == 1 and held[0].source is not None and held[0].target is not None
     assert (held[0].source.country, held[0].target.country) == (detainer, detained)
-    assert held[0].target.kind == "CVL"
