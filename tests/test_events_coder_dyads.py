@@ -65,6 +65,11 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
         # an event noun parsed as the adjective of "prétendue" keeps its complements
         ("Pékin dénonce les rumeurs sur la prétendue invasion chinoise de Taïwan.",
          ("ASSAULT", "CHN", "TWN")),
+        # "par X" hung on the governor of the event noun is still its agent
+        ("Kiev a commémoré lundi le deuxième anniversaire de l'invasion de l'Ukraine par la "
+         "Russie.", ("ASSAULT", "RUS", "UKR")),
+        ("Les drapeaux ont été mis en berne pour le dixième anniversaire de l'annexion de la "
+         "Crimée par la Russie.", ("COERCE", "RUS", "UKR")),
         # a possessive may point back to the recipient after "à"
         ("Ottawa a infligé des sanctions à l'Azerbaïdjan, deux mois après son offensive contre "
          "l'Arménie.", ("ASSAULT", "AZE", "ARM")),

@@ -738,6 +738,8 @@ def _noun_args(
         tgt.extend(_deep_target(tok, targets_p - lex.genitive_preps, trigger_heads))
     if not src:  # "les livraisons d'armes aux forces X par les Occidentaux", likewise
         src.extend(_deep_target(tok, lex.agent_preps, trigger_heads))
+    if not src:  # "l'anniversaire de l'invasion de l'Ukraine par la Russie", hung higher
+        src.extend(_agent_above(tok, lex, trigger_heads))
     if not tgt:  # "la reprise de la ville aux rebelles", hung on the genitive by the parser
         tgt.extend(
             c for g in genitive for c in g.children
@@ -801,6 +803,25 @@ def _accused(verb: Token, charge: Token) -> list[Token]:
     if subj is not None and (subj_passive or _is_passive(verb)):
         return [subj]
     return [c for c in verb.children if c.dep_ == "obj" and c != charge and c.pos_ in _ARG_POS]
+
+
+def _agent_above(tok: Token, lex: Lexicon, trigger_heads: set[int]) -> list[Token]:
+    """A "par X" after a noun event that the parser hung on a governor that
+    cannot take it: a noun that is no event ("l'anniversaire de l'invasion de
+    l'Ukraine par la Russie") or an active verb ("Kiev a commémoré
+    l'anniversaire de l'invasion … par la Russie"). A passive's agent is its own."""
+    x = tok
+    for _ in range(2):
+        if x.dep_ not in ("nmod", "obj") or x.head == x:
+            return []
+        x = x.head
+        if x.i in trigger_heads or (x.pos_ in _VERBAL and _is_passive(x)):
+            return []
+        found = [c for c in x.children if c.i > tok.i and c.pos_ in _ARG_POS
+                 and _case_words(c) & lex.agent_preps]
+        if found:
+            return found[:1]
+    return []
 
 
 def _judged_actor(document: Document, head: Token) -> Actor | None:
