@@ -49,11 +49,6 @@ def dyad(d, word: str, nth: int = 0):
         # political camps are party figures
         ("En Espagne, la réforme est réclamée à droite et à l'extrême droite.", "droite",
          ("ESP", "CVL")),
-        # the army's sites and convoys as targets are the army
-        ("Au Niger, les jihadistes ont attaqué un poste militaire près de Tillabéri.",
-         "poste", ("NER", "MIL")),
-        ("Un convoi militaire a sauté sur une mine au Burkina Faso.", "convoi",
-         ("BFA", "MIL")),
         # European governments named by their capitals belong to no one state
         ("Kiev a proposé une trêve, appuyée par plusieurs capitales européennes.",
          "capitales", (None, "GOV")),
