@@ -782,7 +782,10 @@ class Resolver:
         role = title.role
         if role == COUNTERPART:
             role = self._counterpart_role(m.start)
-        if role:
+        predicated = self._predicated(m)
+        if predicated is not None:
+            actor = predicated  # "Damiba, qui était jusqu'ici président": him, not the holder
+        elif role:
             if owner_key:
                 actor = self.by_role.get((role, owner_key))
                 if actor is None:
@@ -876,6 +879,21 @@ class Resolver:
         if j <= 0 or self.doc[j].text != "," or self.doc[start].is_sent_start:
             return None
         return self.index.get(j - 1)
+
+    def _predicated(self, m: Match) -> Actor | None:
+        """The person a title is said of with a copula: "Damiba, qui était
+        jusqu'ici président de la Transition", "X est ministre": that person,
+        whoever holds the office at the publication date."""
+        root = self.doc[m.start : m.end].root
+        if not any(c.dep_ == "cop" for c in root.children):
+            return None
+        subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+        if subj is None:
+            return None
+        if subj.pos_ == "PRON" and root.dep_ == "acl:relcl":
+            subj = root.head  # the relative pronoun's antecedent
+        person = self.index.get(subj.i)
+        return person if person is not None and person.id.startswith("person:") else None
 
     def _apposed_to(self, start: int) -> Actor | None:
         """The person a title is set in apposition to: "Omar Touray, le président
