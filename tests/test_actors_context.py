@@ -86,6 +86,14 @@ def test_actors_context_qualified_title_keeps_its_holder(resolved, text, word, e
     assert a is not None and (a.id, a.kind) == expected
 
 
+def test_actors_context_title_said_of_a_person_is_that_person(resolved):
+    # a copula says who held the office, whoever holds it at the publication date
+    d = resolved("Le colonel Damiba, qui était jusqu'ici président de la Transition, a été "
+                 "renversé vendredi au Burkina.", published="2022-10-05")
+    a = actor_of(d, find(d, "président"))
+    assert a is not None and a.id == "person:paul-henri-sandaogo-damiba"
+
+
 def test_actors_context_acronym_after_title_is_no_holder(resolved):
     d = resolved("Le chef du Front uni du Sud (FUS) a été arrêté en Centrafrique.")
     assert not any(a.id.startswith("person:") for a in d.actors)

@@ -147,6 +147,9 @@ def test_actors_people_population_or_state(resolved, text, word, expected):
         ("Le Hezbollah a tiré des roquettes sur la Galilée. Israël a riposté contre le "
          "mouvement islamiste libanais.", "mouvement", "org:HEZBOLLAH"),
         ("Le groupe paramilitaire russe Wagner a démenti.", "groupe", "org:WAGNER"),
+        # a loosely spelt group name is read by the acronym in brackets after it
+        ("L'attaque a été menée par les rebelles de l'« Alliance des patriotes "
+         "centrafricains » (CPC), selon l'armée.", "rebelles", "org:CPC"),
         # the group that acted is also a passive's agent, not the group it is tied to
         ("L'attaque a été revendiquée par le JNIM, affilié à Al-Qaïda. L'armée a "
          "ensuite poursuivi les assaillants.", "assaillants", "org:JNIM"),
@@ -186,6 +189,9 @@ def test_actors_people_group_without_antecedent_is_no_actor(resolved, text):
         # an indefinite group is a new one, not the group named before
         ("Le FLA a repris Tessalit. Un groupe armé a ensuite attaqué Kidal.", "groupe",
          (None, "REB")),
+        # rebels of a group the dictionary does not know are not the group named before
+        ("Le FLA a attaqué Kidal. Plus tard, les rebelles du Front patriotique du Nord "
+         "ont revendiqué une autre attaque.", "rebelles", (None, "REB")),
         # soldiers are not the armed group of their country
         ("Le Hezbollah a tiré des roquettes. Les soldats libanais ont été déployés.",
          "soldats", ("LBN", "MIL")),

@@ -184,8 +184,10 @@ def test_actors_resolver_pronoun_for_named_group(resolved):
     "second,expected",
     [
         # the parser calls this "il" expletive, but "être en pourparlers" is personal
-        ("Il était en pourparlers à Ankara et à Athènes la semaine dernière.",
-         "person:olaf-scholz"),
+        (
+            "Il était en pourparlers à Ankara et à Athènes la semaine dernière.",
+            "person:olaf-scholz",
+        ),
         # impersonal "il": a verb of the list, "y", an adjective
         ("Il s'agit d'une première depuis 2019.", None),
         ("Il y a urgence selon les élus.", None),
@@ -198,6 +200,23 @@ def test_actors_resolver_pronoun_labelled_expletive(resolved, second, expected):
     d = resolved("Olaf Scholz a téléphoné au président turc lundi. " + second)
     a = actor_of(d, find(d, "Il"))
     assert (a.id if a is not None else None) == expected
+
+
+def test_actors_resolver_pronoun_chain_across_a_sentence_naming_no_one(resolved):
+    d = resolved(
+        "Au Tchad, le général Adoum Kaka a réuni l'état-major. Devant les officiers, "
+        "il a annoncé un couvre-feu. La Constitution est suspendue. Il a aussi fermé "
+        "les frontières."
+    )
+    a = actor_of(d, find(d, "Il"))
+    assert a is not None and a.name == "Adoum Kaka"
+
+
+def test_actors_resolver_longer_name_starting_like_a_known_one(resolved):
+    # "Mahamat" alone is a dictionary surname; "Mahamat Kaka" is someone else
+    d = resolved("Au Tchad, le général Mahamat Kaka a réuni l'état-major.")
+    a = actor_of(d, find(d, "général"))
+    assert a is not None and (a.name, a.country, a.kind) == ("Mahamat Kaka", "TCD", "MIL")
 
 
 def test_actors_resolver_pronoun_left_open_when_ambiguous(resolved):

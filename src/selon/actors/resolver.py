@@ -60,6 +60,11 @@ PASSIVE_AGENT = "obl:agent"
 #: ("le gouvernement") takes the country of an organisation of its kind named
 #: before ("l'Assemblée nationale"), not that organisation
 MANY_BODIES = frozenset({"GOV"})
+#: quotation marks (and an elided article's stray apostrophe), skipped between
+#: "de" and the name they enclose: "les rebelles de l' »Alliance … »"
+QUOTES = frozenset({"«", "»", "“", "”", '"', "'", "’"})
+#: how many sentences back a subject pronoun may continue an earlier one
+CHAIN_REACH = 2
 #: the dependency label of an impersonal "il" ("il faut"), often given to a real one
 EXPLETIVE = "expl:subj"
 #: roles whose nouns can form a list sharing one nationality ("visent les X, les Y")
@@ -541,8 +546,8 @@ class Resolver:
                         continue
             if fold(doc[k].text) in lex.linkers and owner is None:
                 j = k + 1
-                while j < n and fold(doc[j].text) in lex.determiners:
-                    j += 1
+                while j < n and (fold(doc[j].text) in lex.determiners or doc[j].text in QUOTES):
+                    j += 1  # "les rebelles de l'« Alliance … »"
                 members = self._members_at(j)
                 if members:  # "les chefs d'État des pays membres de la Cédéao"
                     k = members
@@ -560,6 +565,12 @@ class Resolver:
                 # a portfolio or body: "de la Justice", "des Affaires sociales"
                 if j < n and doc[j].text[:1].isupper() and doc[j].pos_ in ("NOUN", "PROPN", "ADJ"):
                     named = self.org_heads.get(fold(doc[j].text))
+                    acronym = self._acronym_after(doc[j], names_at)
+                    if acronym is not None:
+                        # "de l'Alliance patriotique pour le changement (CPC)": its acronym
+                        owner, owner_match = self.pick(acronym.names), acronym
+                        k = acronym.end + 1
+                        continue
                     if named is not None and not (j + 1 < n and doc[j + 1].text[:1].isupper()):
                         # "la Commission" after "la Commission européenne": that body
                         owner = named
@@ -574,6 +585,21 @@ class Resolver:
                     continue
             break
         return k, country, owner, owner_match
+
+    def _acronym_after(self, body, names_at: dict[int, Match]) -> Match | None:
+        """The dictionary acronym set in brackets after a body's name the
+        dictionary does not know ("l'Alliance patriotique pour le changement
+        (CPC)"): the press spells a group's name loosely, its acronym less so."""
+        doc = self.doc
+        e = body.right_edge.i + 1
+        while e < len(doc) and doc[e].text in QUOTES:
+            e += 1
+        if e + 2 >= len(doc) or doc[e].text != "(":
+            return None
+        m = names_at.get(e + 1)
+        if m is None or m.kind != "name" or m.end >= len(doc) or doc[m.end].text != ")":
+            return None
+        return m if all(x.category == ORG for x in m.names) else None
 
     def _members_at(self, k: int) -> int:
         """The linker after a members phrase at token ``k`` ("pays membres de",
@@ -633,6 +659,11 @@ class Resolver:
                     run_end = m.end
                     break
                 run_end = m.end
+                if found is not None and self._name_goes_on(m.start, run_end):
+                    # "le général Mahamat Kaka": a longer name that only starts like one
+                    found = None
+                    while self._name_goes_on(m.start, run_end):
+                        run_end += 1
                 break
             t = doc[run_end]
             in_name = t.pos_ == "PROPN" or t.ent_type_ == "PER"
@@ -654,6 +685,15 @@ class Resolver:
         ):
             return run_end, None, doc[j:run_end].text
         return k, None, None
+
+    def _name_goes_on(self, start: int, k: int) -> bool:
+        """Whether token ``k`` continues, with a capital, the parser's person name
+        that starts at or before ``start``."""
+        doc = self.doc
+        return (
+            k < len(doc) and doc[start].ent_type_ == "PER" and doc[k].ent_type_ == "PER"
+            and doc[k].ent_iob_ == "I" and doc[k].text[:1].isupper()
+        )
 
     def resolve_title(self, m: Match, names_at: dict[int, Match], skip: set[int]) -> None:
         lex = self.lex
@@ -742,7 +782,10 @@ class Resolver:
         role = title.role
         if role == COUNTERPART:
             role = self._counterpart_role(m.start)
-        if role:
+        predicated = self._predicated(m)
+        if predicated is not None:
+            actor = predicated  # "Damiba, qui était jusqu'ici président": him, not the holder
+        elif role:
             if owner_key:
                 actor = self.by_role.get((role, owner_key))
                 if actor is None:
@@ -836,6 +879,21 @@ class Resolver:
         if j <= 0 or self.doc[j].text != "," or self.doc[start].is_sent_start:
             return None
         return self.index.get(j - 1)
+
+    def _predicated(self, m: Match) -> Actor | None:
+        """The person a title is said of with a copula: "Damiba, qui était
+        jusqu'ici président de la Transition", "X est ministre": that person,
+        whoever holds the office at the publication date."""
+        root = self.doc[m.start : m.end].root
+        if not any(c.dep_ == "cop" for c in root.children):
+            return None
+        subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+        if subj is None:
+            return None
+        if subj.pos_ == "PRON" and root.dep_ == "acl:relcl":
+            subj = root.head  # the relative pronoun's antecedent
+        person = self.index.get(subj.i)
+        return person if person is not None and person.id.startswith("person:") else None
 
     def _apposed_to(self, start: int) -> Actor | None:
         """The person a title is set in apposition to: "Omar Touray, le président
@@ -968,6 +1026,8 @@ class Resolver:
         )  # "ce groupe armé" refers back as "le groupe armé" does
         earlier: Actor | None = None
         if country is None and owner is None and m.key not in self.lex.stateless:
+            # "les rebelles de l'Union pour la paix": a body of their own, if unknown
+            refers = refers and not self.unknown_body
             earlier = self._subject_org(kind) or self.antecedent(kind) if refers else None
             people = kind == "CVL" and "Plur" in self.doc[m.start].morph.get("Number")
             if earlier is not None and earlier.id.startswith("org:") and kind in MANY_BODIES:
@@ -1509,7 +1569,9 @@ class Resolver:
 
     def _pronouns(self) -> None:
         """A subject "il"/"elle" is the one person named as a subject just before
-        it (same sentence, else the previous one); left open when ambiguous."""
+        it (same sentence, else the previous one), else the subject pronoun of
+        the sentence before that (a chain "il … Il …" across a sentence that
+        names no one); left open when ambiguous."""
         doc = self.doc
         indexed = sorted(self.index.items())
         everyone = [(i, a) for i, a in indexed if a.id.startswith("person:")]
@@ -1522,6 +1584,7 @@ class Resolver:
             return
         sents = list(doc.sents)
         order = {s.start: n for n, s in enumerate(sents)}
+        chain: list[tuple[int, Actor]] = []  # the subject pronouns resolved so far
         for t in doc:
             if t.pos_ != "PRON" or fold(t.text) not in self.lex.pronouns:
                 continue
@@ -1551,6 +1614,12 @@ class Resolver:
                 cands = [(i, a) for i, a in people if prev_start <= i < sent.start]
             if not cands:
                 cands = [(i, a) for i, a in others_ok if prev_start <= i < t.i]
+            if not cands and k >= CHAIN_REACH:
+                # "il a annoncé … La Constitution est suspendue. Il a aussi annoncé":
+                # a pronoun continues the subject pronoun just before the last sentence
+                reach = sents[k - CHAIN_REACH].start
+                cands = [(i, a) for i, a in chain if reach <= i < prev_start
+                         and (len(gender) != 1 or doc[i].morph.get("Gender") == gender)]
             ids = {a.id for _, a in cands}
             if len(ids) > 1:
                 subj = {a.id for i, a in cands if _is_subject(doc[i])}
@@ -1560,6 +1629,7 @@ class Resolver:
             pid = ids.pop()
             actor = next(a for _, a in cands if a.id == pid)
             placed = self.emit(actor, t.i, t.i + 1)
+            chain.append((t.i, placed))
             if pid.startswith("person:"):  # "« … », a-t-il dit. « … », a-t-il ajouté."
                 everyone.append((t.i, placed))
 
