@@ -70,6 +70,9 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
          "Russie.", ("ASSAULT", "RUS", "UKR")),
         ("Les drapeaux ont été mis en berne pour le dixième anniversaire de l'annexion de la "
          "Crimée par la Russie.", ("COERCE", "RUS", "UKR")),
+        # a noun resuming the clause: the act's author is the one supported
+        ("Le Ghana a proposé une médiation, une initiative saluée par le Nigeria.",
+         ("SUPPORT", "NGA", "GHA")),
         # a possessive may point back to the recipient after "à"
         ("Ottawa a infligé des sanctions à l'Azerbaïdjan, deux mois après son offensive contre "
          "l'Arménie.", ("ASSAULT", "AZE", "ARM")),

@@ -114,6 +114,7 @@ class Lexicon:
     authority_verbs: frozenset[str] = frozenset()
     venue_types: frozenset[str] = frozenset()
     clause_antecedents: frozenset[str] = frozenset()
+    resumptive_nouns: frozenset[str] = frozenset()
     present_forms: dict[str, str] = field(default_factory=dict)
     homographs: frozenset[str] = frozenset()
     military_sites: frozenset[tuple[str, ...]] = frozenset()
@@ -215,6 +216,7 @@ def load_lexicon() -> Lexicon:
         authority_verbs=words("authority_verbs"),
         venue_types=types("venue_types"),
         clause_antecedents=words("clause_antecedents"),
+        resumptive_nouns=words("resumptive_nouns"),
         place_preps=words("place_prepositions"),
         attribution_verbs=words("attribution_verbs"),
         collective_nouns=words("collective_nouns"),
@@ -1229,7 +1231,14 @@ def _place_nouns() -> frozenset[str]:
 
 
 def _resumes_clause(head: Token) -> bool:
-    """A verb in "…, ce que X a refusé": its object is the clause before."""
+    """A verb in "…, ce que X a refusé" or a participle in "…, une position
+    appuyée par X": its object is the clause before."""
+    lex = load_lexicon()
+    if head.dep_ == "acl" and "Part" in head.morph.get("VerbForm") and (
+        fold(head.head.lemma_) in lex.resumptive_nouns
+    ):  # the noun stands apart after a comma, resuming the clause
+        noun = head.head
+        return noun.i > 1 and any(t.text == "," for t in noun.doc[noun.left_edge.i - 1 : noun.i])
     if head.dep_ != "acl:relcl" or head.head.pos_ != "PRON":
         return False
     antecedent = fold(head.head.text)
