@@ -70,6 +70,8 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
          "Russie.", ("ASSAULT", "RUS", "UKR")),
         ("Les drapeaux ont été mis en berne pour le dixième anniversaire de l'annexion de la "
          "Crimée par la Russie.", ("COERCE", "RUS", "UKR")),
+        # a share of a group acts as the group
+        ("La plupart des soldats tchadiens se sont retirés de la ville.", ("RETREAT", "TCD", None)),
         # a noun resuming the clause: the act's author is the one supported
         ("Le Ghana a proposé une médiation, une initiative saluée par le Nigeria.",
          ("SUPPORT", "NGA", "GHA")),
