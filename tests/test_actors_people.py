@@ -148,8 +148,8 @@ def test_actors_people_population_or_state(resolved, text, word, expected):
          "mouvement islamiste libanais.", "mouvement", "org:HEZBOLLAH"),
         ("Le groupe paramilitaire russe Wagner a démenti.", "groupe", "org:WAGNER"),
         # a loosely spelt group name is read by the acronym in brackets after it
-        ("L'attaque a été menée par les rebelles de l'« Alliance des patriotes "
-         "centrafricains » (CPC), selon l'armée.", "rebelles", "org:CPC"),
+        ("Selon l'armée, les rebelles de l'« Alliance des patriotes centrafricains » (CPC) "
+         "ont tendu l'embuscade.", "rebelles", "org:CPC"),
         # the group that acted is also a passive's agent, not the group it is tied to
         ("L'attaque a été revendiquée par le JNIM, affilié à Al-Qaïda. L'armée a "
          "ensuite poursuivi les assaillants.", "assaillants", "org:JNIM"),

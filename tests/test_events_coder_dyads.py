@@ -66,8 +66,8 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
         ("Pékin dénonce les rumeurs sur la prétendue invasion chinoise de Taïwan.",
          ("ASSAULT", "CHN", "TWN")),
         # "par X" hung on the governor of the event noun is still its agent
-        ("Kiev a commémoré lundi le deuxième anniversaire de l'invasion de l'Ukraine par la "
-         "Russie.", ("ASSAULT", "RUS", "UKR")),
+        ("Tbilissi a commémoré jeudi le quinzième anniversaire de l'invasion de la Géorgie par "
+         "la Russie.", ("ASSAULT", "RUS", "GEO")),
         ("Les drapeaux ont été mis en berne pour le dixième anniversaire de l'annexion de la "
          "Crimée par la Russie.", ("COERCE", "RUS", "UKR")),
         # a share of a group acts as the group
@@ -260,7 +260,7 @@ def test_events_coder_dyads_a_victim_is_no_agent_for_the_next_sentence(code):
         ("Le président malien a redit à son homologue ivoirien son intention de retirer "
          "ses troupes du nord.", "RETREAT", "country", "MLI"),
         # a name beats the demonym of its phrase
-        ("Le groupe paramilitaire russe Wagner se retire de Libye.", "RETREAT", "kind", "REB"),
+        ("Le groupe paramilitaire russe Wagner a quitté la Libye.", "RETREAT", "kind", "REB"),
         # a possessed subject naming no actor is its owner
         ("Les forces armées nigériennes ont affirmé que leurs unités avaient riposté aux "
          "assaillants.", "ASSAULT", "country", "NER"),
@@ -389,8 +389,7 @@ def test_events_coder_dyads_media_report_the_agent_of_the_next_sentence(code):
 @pytest.mark.parametrize(
     "text",
     [
-        "La milice est accusée de multiples exactions contre les civils par Amnesty "
-        "International.",
+        "La milice est accusée de nombreux massacres de villageois par Human Rights Watch.",
         "Amnesty International accuse l'armée birmane de massacres contre les Rohingyas.",
     ],
 )
