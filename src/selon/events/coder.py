@@ -1673,7 +1673,9 @@ def code_sentence(
                 sources = [s0]
                 if not targets and not tgt_t and t0 is not None:
                     targets = [t0]
-        if not sources and _is_passive(head) and etype in lex.continued_types:
+        if not sources and etype in lex.continued_types and any(
+            c.dep_ == "aux:pass" for c in head.children
+        ):
             # "Plusieurs villageois ont été passés à tabac." after "des hommes
             # armés ont pillé le village": the same assailants, unless named
             author = context.last_author(lex.continued_types)
