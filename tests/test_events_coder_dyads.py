@@ -453,3 +453,21 @@ def test_events_coder_dyads_apposed_participle(code, text, detainer, detained):
     held = [e for e in code(text, published="2024-05-15").events if e.type == "COERCE"]
     assert len(held) == 1 and held[0].source is not None and held[0].target is not None
     assert (held[0].source.country, held[0].target.country) == (detainer, detained)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the state where the coup happened: its place…
+        ("Un coup d'État a renversé le président Alpha Condé en Guinée.", "GIN"),
+        # …or the state actor whose phrase holds it
+        ("La junte guinéenne, au pouvoir depuis le coup d'État de septembre 2021, a suspendu "
+         "deux partis.", "GIN"),
+    ],
+)
+def test_events_coder_dyads_a_coup_is_by_the_state_forces(code, text, country):
+    coups = [e for e in code(text, published="2024-05-15").events if e.trigger.text.startswith(
+        "coup")]
+    assert coups and coups[0].source is not None
+    assert (coups[0].source.country, coups[0].source.kind) == (country, "MIL")
+    assert coups[0].target is None or coups[0].target.country == country

@@ -74,6 +74,7 @@ class Entry:
     said: bool = False
     last_head: bool = False
     patient: bool = False
+    forces: bool = False
     kind: str = "verbs"
 
     @property
@@ -155,7 +156,7 @@ def _parse_entry(kind: str, raw: str, fw: frozenset[str]) -> Entry:
         key = key.strip()
         if key in ("prep", "noprep"):
             opts[key] = frozenset(fold(v) for v in value.split("|") if v.strip())
-        elif key in ("refl", "norefl", "bare", "said", "patient"):
+        elif key in ("refl", "norefl", "bare", "said", "patient", "forces"):
             opts[key] = True
         elif key == "head" and value.strip() == "last":
             opts["last_head"] = True
@@ -1022,13 +1023,23 @@ def _military_site(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _site_forces(document: Document, sent: Span, head: Token, site: Token) -> Actor | None:
-    """The armed forces of the state a military site stands in: the country of
-    a place inside the site's phrase, else of the event's place."""
-    owner = _territory_owner(document, [site])
+def _state_forces(
+    document: Document, sent: Span, head: Token, inside: list[Token], governors: bool = False
+) -> Actor | None:
+    """The armed forces of the state where something stands or happens: the
+    country of a place inside ``inside`` (a military site's phrase), else of
+    the event's place, else (``governors``) of the state actor whose phrase
+    holds the event ("le régime du Niger, au pouvoir depuis le coup d'État")."""
+    owner = _territory_owner(document, inside)
     if owner is None:
         _date, location = _where(document, sent, head)
         name = _country_names().get(getattr(location, "country", None) or "")
+        lookup = _lookup_fn()
+        owner = lookup(name, document.published) if name and lookup is not None else None
+    if owner is None and governors:
+        holder = next((a for a in map(lambda t: _actor(document, t), head.ancestors)
+                       if a is not None and a.country and a.kind in _STATE_KINDS), None)
+        name = _country_names().get(holder.country) if holder is not None else None
         lookup = _lookup_fn()
         owner = lookup(name, document.published) if name and lookup is not None else None
     if owner is None or not owner.country:
@@ -1566,13 +1577,15 @@ def code_sentence(
         tspan = document.text_span(span)
         claimed_by, chain, hedged = _claims(document, tspan.start, tspan.end, head)
         sources = _actors(document, src_t) or _owners(document, src_t, sent_actors)
-        charged = False  # "X est accusé d'exactions", "accuse X de massacres": X's acts
+        # a source the event's own frame gives (the accused of a charge, the
+        # forces behind a coup): no target is guessed for it from the context
+        inferred = False  # "X est accusé d'exactions", "accuse X de massacres": X's acts
         if not sources and head.pos_ in _NOMINAL:
             if by_head.get(head.head.i) in lex.charge_types:
                 sources = _actors(document, _accused(head.head, head))
             elif head.head.dep_ == "obj" and by_head.get(head.head.head.i) in lex.charge_types:
                 sources = _actors(document, [head.head])  # "de massacres" hung on X
-            charged = bool(sources)
+            inferred = bool(sources)
         venue = etype in lex.venue_types
         targets = _actors(document, [
             t for t in tgt_t if not _is_place(t) and not (venue and _is_venue(t))])
@@ -1621,7 +1634,7 @@ def code_sentence(
             # the forces of the state it stands in
             site = next((t for t in tgt_t if _military_site(t, lex)), None)
             if site is not None:
-                forces = _site_forces(document, sent, head, site)
+                forces = _state_forces(document, sent, head, [site])
                 if forces is not None and _facing(forces, sources):
                     targets = [forces]
         if targets:  # "la rencontre entre X et Y": X is no target of itself
@@ -1662,6 +1675,12 @@ def code_sentence(
             if judged is not None and judged.id != claimed_by.id:
                 sources, targets = [claimed_by], [judged]
                 explicit = {claimed_by.id, judged.id}
+        if not sources and trig.entry.forces:
+            # "le coup d'État du 26 juillet" in Niger: its armed forces
+            forces = _state_forces(document, sent, head, [], governors=True)
+            if forces is not None and _facing(forces, targets):
+                sources, inferred = [forces], True
+                explicit.add(forces.id)  # read from the event's place, not the context
         verbal = head.pos_ not in _NOMINAL and not _is_passive(head)  # an active verb
         if not sources and not verbal and etype in context.by_type and (
             lex.anaphoric.get(etype)
@@ -1696,7 +1715,7 @@ def code_sentence(
             # but not past an agent the text names ("accusé par des ONG"), nor
             # attacking its own forces ("Kiev … des soldats ukrainiens ont été tués")
             sources = [previous]
-        guess = lex.guess_target.get(etype, True) and len(sources) == 1 and not charged and not (
+        guess = lex.guess_target.get(etype, True) and len(sources) == 1 and not inferred and not (
             targets or (tgt_t and not lex.content_object.get(etype)) or sources[0] is None
         )
         if guess:
