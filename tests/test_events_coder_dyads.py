@@ -273,6 +273,8 @@ def test_events_coder_dyads_a_victim_is_no_agent_for_the_next_sentence(code):
         # an agent hung deeper in a noun event's phrase
         ("Moscou dénonce les livraisons de munitions aux forces kurdes par les Américains.",
          "AID", "country", "USA"),
+        ("Moscou critique les livraisons de chars et de munitions aux troupes ukrainiennes par "
+         "les Allemands.", "AID", "country", "DEU"),
     ],
 )
 def test_events_coder_dyads_source_of_the_event(code, text, etype, field, value):

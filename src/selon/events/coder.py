@@ -652,12 +652,14 @@ def _below(
         frontier = nxt
 
 
-def _deep_target(tok: Token, preps: frozenset[str], trigger_heads: set[int]) -> list[Token]:
+def _deep_target(
+    tok: Token, preps: frozenset[str], trigger_heads: set[int], depth: int = 3
+) -> list[Token]:
     """The first complement with a target preposition inside a noun event's
-    own phrase, down to three levels and not inside another event's phrase."""
-    for x, c in _below(tok, 3, lambda c: c.i not in trigger_heads
+    own phrase, down to ``depth`` levels and not inside another event's phrase."""
+    for x, c in _below(tok, depth, lambda c: c.i not in trigger_heads
                        and c.dep_ not in ("acl:relcl", "punct")):
-        if c.dep_ in ("nmod", "obl", "obl:arg") and c.pos_ in _ARG_POS and (
+        if c.dep_ in ("nmod", "obl", "obl:arg", "obl:agent") and c.pos_ in _ARG_POS and (
             _case_words(c) & preps
         ) and not _is_place(c) and x is not tok:
             return [c]
@@ -740,7 +742,9 @@ def _noun_args(
     if not tgt:  # "des fournitures d'armes modernes à l'Ukraine", hung deeper by the parser
         tgt.extend(_deep_target(tok, targets_p - lex.genitive_preps, trigger_heads))
     if not src:  # "les livraisons d'armes aux forces X par les Occidentaux", likewise
-        src.extend(_deep_target(tok, lex.agent_preps, trigger_heads))
+        # (an agent "par X" ends the phrase: "les livraisons d'armes et de
+        # munitions aux forces X par les Occidentaux", one level deeper)
+        src.extend(_deep_target(tok, lex.agent_preps, trigger_heads, depth=4))
     if not src:  # "l'anniversaire de l'invasion de l'Ukraine par la Russie", hung higher
         src.extend(_agent_above(tok, lex, trigger_heads))
     if not tgt:  # "la reprise de la ville aux rebelles", hung on the genitive by the parser
