@@ -90,6 +90,13 @@ def chain_at(document, word: str) -> list[str]:
         # the reporting verb as the event's trigger is its subject's claim (gold usage)
         ("Le ministre a annoncé le retrait des troupes.", "annoncé", ["ministre"]),
         ("Pour l'heure, la frontière reste fermée.", "fermée", []),
+        # a clause "le fait que…" the parser makes the incise verb's subject is no speaker
+        (
+            "Le fait que Pékin cherche à imposer ses vues aux pays voisins serait illégal, "
+            "estime le ministre japonais.",
+            "imposer",
+            ["ministre"],
+        ),
         ("Depuis Genève, Marie Dupont a évoqué la libération des otages.", "libération", ["Marie"]),
         ("Le président a dénoncé les violences, selon lui à l'origine de la crise.", "dénoncé", []),
         (

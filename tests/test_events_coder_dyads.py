@@ -27,6 +27,10 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
         # a possessive on an event noun: the actor named before it, not the target
         ("Le Maroc a condamné l'Algérie, un an après son invasion du Sahara.",
          ("ASSAULT", "DZA", None)),
+        # also when the parse gives the evaluation no subject
+        ("Le fait que Pékin cherche à imposer ses vues aux pays voisins viole clairement le "
+         "droit international, estime le ministre japonais de la Défense Minoru Kihara.",
+         ("ACCUSE", "JPN", "CHN")),
         # an evaluation: the speaker judges the actor named in its subject
         ("Les demandes de Pékin sont inacceptables, a affirmé le président philippin.",
          ("REJECT", "PHL", "CHN")),

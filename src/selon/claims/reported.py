@@ -167,6 +167,10 @@ def is_incise(verb: Token) -> bool:
             continue  # a subject inside the quote is the quote's own
         if any(t.pos_ in ("VERB", "AUX") for t in doc[c.right_edge.i + 1 : first.i]):
             continue  # "Un civil a été tué, ont rapporté…": that subject is another verb's
+        if any(g.pos_ in ("VERB", "AUX") and any(
+            m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’") for m in g.children
+        ) for g in c.children):
+            continue  # "Le fait que X veuille…, déclare Y": a clause reported, no speaker
         return False  # "X, qui…, a déclaré que": a real subject on the left
     return True
 

@@ -833,11 +833,12 @@ def _agent_above(tok: Token, lex: Lexicon, trigger_heads: set[int]) -> list[Toke
 
 def _judged_actor(document: Document, head: Token) -> Actor | None:
     """The first actor named in the subject of an evaluative trigger: what a
-    speaker judges ("le fait que la Russie veuille…", "les demandes de X")."""
+    speaker judges ("le fait que la Russie veuille…", "les demandes de X").
+    When the parse gives the trigger no subject, the words before it in its
+    sentence stand for it."""
     subj, _passive = _subject(head)
-    if subj is None:
-        return None
-    for t in subj.subtree:
+    words = subj.subtree if subj is not None else head.doc[head.sent.start : head.i]
+    for t in words:
         actor = _actor(document, t)
         if actor is not None:
             return actor
