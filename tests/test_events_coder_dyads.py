@@ -185,6 +185,9 @@ def test_events_coder_dyads_source_through_the_noun_phrase(code, text, expected)
         "Les insurgés ont multiplié les embuscades dans la province orientale du Tchad.",
         "Boko Haram a multiplié les attaques dans la région de l'Extrême-Nord, près de la "
         "frontière avec le Tchad.",
+        # nor the medium a source spoke to
+        "Des rebelles ont lancé une attaque lundi soir, a déclaré un officier au site local "
+        "« Bangui Matin ».",
         # nor an actor that only describes the source
         "Le JNIM, principale coalition jihadiste du Sahel et affiliée à Al-Qaïda, a "
         "revendiqué l'opération lundi.",

@@ -914,6 +914,27 @@ def _claim_fns():
     return claim_chain, is_hedged
 
 
+def _reporting_fn():
+    try:
+        from selon.claims.reported import reporting_lemma
+    except ImportError:
+        return None
+    return reporting_lemma
+
+
+def _is_audience(tok: Token) -> bool:
+    """The addressee of a reporting verb ("a déclaré au site local X", "a
+    confié à l'AFP"): a listener or a medium, never a participant."""
+    reporting = _reporting_fn()
+    if reporting is None:
+        return False
+    for _ in range(2):  # "au site Internet « X »": through the apposition
+        if tok.dep_ in ("appos", "flat:name") and tok.head != tok:
+            tok = tok.head
+    return tok.dep_ in ("iobj", "obl", "obl:arg", "obl:mod") and bool(
+        _case_words(tok) & {"a"}) and tok.head.pos_ in _VERBAL and reporting(tok.head) is not None
+
+
 @lru_cache(maxsize=1)
 def _locations():
     """The locations module (gazetteer, place mentions), or None without it."""
@@ -1181,6 +1202,7 @@ def _argument_actors(
         tok = doc[i]
         if tok.dep_ == "obl:mod" or (i > sent.start and doc[i - 1].text == "(") or (
             _is_place(tok) or _is_dateline(tok) or (not venues and _is_venue(tok))
+            or _is_audience(tok)
         ):
             continue
         out.append(a)
