@@ -81,6 +81,9 @@ def test_events_coder_finds_type(code, text, etype):
         "Le Groupe de soutien aux familles tiendra son assemblée générale.",
         "Le groupe n'a pas fourni de bilan détaillé.",
         "La banque centrale a relevé ses taux directeurs.",
+        # "ignorer si/où": not knowing, no rejection; "le marché" is no "marche"
+        "Les autorités ignorent quand le pont sera rouvert.",
+        "Le marché central a rouvert mardi à Dakar.",
     ],
 )
 def test_events_coder_no_event_in_plain_sentences(code, text):

@@ -348,9 +348,6 @@ def test_events_coder_dyads_continued_act_only_from_the_sentence_before(code):
     assert beaten and beaten[0].source is None
 
 
-def test_events_coder_dyads_marche_is_no_market(code):
-    record = code("Le marché central a rouvert mardi à Dakar.")
-    assert not [e for e in record.events if e.type == "PROTEST"]
 
 
 def test_events_coder_dyads_other_side_from_recent_sentences_only(code):
@@ -480,3 +477,15 @@ def test_events_coder_dyads_a_coup_is_by_the_state_forces(code, text, country):
     assert coups and coups[0].source is not None
     assert (coups[0].source.country, coups[0].source.kind) == (country, "MIL")
     assert coups[0].target is None or coups[0].target.country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On ignore si Kizza Besigye va rester en prison.",
+        "Une dizaine de militants croupissent en prison depuis mars.",
+    ],
+)
+def test_events_coder_dyads_the_subject_of_a_stay_in_prison_is_held(code, text):
+    held = [e for e in code(text, published="2024-05-15").events if e.type == "COERCE"]
+    assert held and held[0].target is not None and held[0].target.kind == "CVL"

@@ -75,6 +75,7 @@ class Entry:
     last_head: bool = False
     patient: bool = False
     forces: bool = False
+    held: bool = False
     kind: str = "verbs"
 
     @property
@@ -156,7 +157,7 @@ def _parse_entry(kind: str, raw: str, fw: frozenset[str]) -> Entry:
         key = key.strip()
         if key in ("prep", "noprep"):
             opts[key] = frozenset(fold(v) for v in value.split("|") if v.strip())
-        elif key in ("refl", "norefl", "bare", "said", "patient", "forces"):
+        elif key in ("refl", "norefl", "bare", "said", "patient", "forces", "held"):
             opts[key] = True
         elif key == "head" and value.strip() == "last":
             opts["last_head"] = True
@@ -1625,6 +1626,10 @@ def code_sentence(
             _speaker_object(c, head, lex) for c in head.children
         ):  # « Il nous promet… », écrit le syndicat: the speaker is the target
             targets = [claimed_by]
+        if not targets and trig.entry.held and head.pos_ in _NOMINAL and (
+            head.dep_.startswith("obl") and head.head.pos_ in _VERBAL
+        ):  # "Ousmane Sonko va rester en prison", "81 détenus croupissent en prison"
+            targets = _actors(document, [t for t in [_subject(head.head)[0]] if t is not None])
         if not targets and head.i in absorbed:
             targets = _actors(document, absorbed[head.i])
         if not targets and etype in lex.border_types:
