@@ -20,6 +20,9 @@ def test_events_coder_lexicon_covers_every_type():
     ("text", "etype"),
     [
         ("Les rebelles ont attaqué une base de l'armée près de Gao.", "ASSAULT"),
+        # a killing next to a word naming the wounded is still an event
+        ("Au moins douze villageois ont été tués et des dizaines d'autres blessés, a indiqué "
+         "un infirmier.", "ASSAULT"),
         ("Des hommes armés ont pris d'assaut la mairie du village.", "ASSAULT"),
         ("La police a interpellé une dizaine de militants à Dakar.", "COERCE"),
         ("Le gouvernement a décrété un couvre-feu dans la capitale.", "COERCE"),

@@ -434,6 +434,9 @@ def test_events_coder_dyads_a_civil_site_is_no_military_target(code):
     ("text", "etype"),
     [
         ("« Le préfet nous a promis un dialogue », a écrit la CGT.", "AGREE"),
+        # a union delegate is civil society, and the speaker is not also the source
+        ("« Le préfet nous a promis un dialogue », a déclaré un délégué syndical au quotidien "
+         "Ouest-France.", "AGREE"),
         ("« Le ministère nous menace de sanctions chaque semaine », a déclaré la Fédération "
          "nationale des enseignants.", "THREATEN"),
     ],
@@ -442,6 +445,8 @@ def test_events_coder_dyads_nous_in_a_quote_is_the_speaker(code, text, etype):
     found = [e for e in code(text, published="2024-05-15").events if e.type == etype]
     assert found and found[0].claimed_by is not None and found[0].target is not None
     assert found[0].target.id == found[0].claimed_by.id
+    assert found[0].target.kind == "CVL"
+    assert found[0].source is None or found[0].source.id != found[0].target.id
 
 
 @pytest.mark.parametrize(

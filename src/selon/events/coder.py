@@ -1554,7 +1554,9 @@ def code_sentence(
         if src_t:  # an agent of its own: its own event ("a reçu X pour des discussions")
             continue
         for c in _adjuncts(trig.head):
-            if by_head.get(c.i) == trig.entry.type and c.i != trig.head.i:
+            if by_head.get(c.i) == trig.entry.type and c.i != trig.head.i and (
+                c.i in strong_heads
+            ):  # (not into a word naming people: "et des dizaines d'autres blessés")
                 merged.add(trig.head.i)
                 absorbed.setdefault(c.i, []).extend(tgt_t)
                 break
@@ -1735,7 +1737,7 @@ def code_sentence(
         # the previous sentence's subject stands in for a verb's missing
         # subject ("Il a aussi …"); for agentless passives and noun events,
         # whose agent the text often leaves open, only when a target is named
-        if not sources and verbal and claimed_by is not None and (
+        if not sources and verbal and claimed_by is not None and claimed_by not in targets and (
             claimed_by.kind not in (None, "MED")
         ):  # "X a redit son intention de retirer ses troupes": X's own act
             sources = [claimed_by]
