@@ -40,6 +40,10 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
         # a copular noun predicate takes its subject as source
         ("Le ministre indien Subrahmanyam Jaishankar sera au téléphone avec son "
          "homologue chinois lundi.", ("CONSULT", "IND", "CHN")),
+        # the partner hung on the adjunct of manner; one event, not two phrases
+        # interleaved ("est … au téléphone" is no "être au téléphone")
+        ("Stéphane Séjourné s'est entretenu au téléphone avec son homologue libanais.",
+         ("CONSULT", "FRA", "LBN")),
         # also with the copula parsed as the head of the phrase
         ("D'après les médias turcs, le ministre des Affaires étrangères Hakan Fidan sera "
          "également au téléphone avec le ministre grec des Affaires étrangères Giorgos "
@@ -494,3 +498,9 @@ def test_events_coder_dyads_a_coup_is_by_the_state_forces(code, text, country):
 def test_events_coder_dyads_the_subject_of_a_stay_in_prison_is_held(code, text):
     held = [e for e in code(text, published="2024-05-15").events if e.type == "COERCE"]
     assert held and held[0].target is not None and held[0].target.kind == "CVL"
+
+
+def test_events_coder_dyads_one_call_one_event(code):
+    record = code("Le ministre français des Affaires étrangères s'est entretenu au téléphone "
+                  "avec son homologue libanais.", published="2024-06-15")
+    assert len([e for e in record.events if e.type == "CONSULT"]) == 1

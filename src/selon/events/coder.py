@@ -122,6 +122,8 @@ class Lexicon:
     military_sites: frozenset[tuple[str, ...]] = frozenset()
     site_types: frozenset[str] = frozenset()
     border_links: frozenset[str] = frozenset()
+    pair_like: frozenset[str] = frozenset()
+    medium_preps: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
@@ -209,6 +211,8 @@ def load_lexicon() -> Lexicon:
             tuple(fold(w) for w in str(site).split()) for site in raw.get("military_sites") or []),
         site_types=types("site_types"),
         border_links=words("border_links"),
+        pair_like=words("partner_prepositions"),
+        medium_preps=words("medium_prepositions"),
         first_person=words("first_person_objects"),
         reflexives=words("reflexive_pronouns"),
         purpose_marks=words("purpose_marks"),
@@ -411,8 +415,8 @@ def find_triggers(
     used: set[int] = {t.i - sent.start for t in tokens if t.i in names}
     found: list[Trigger] = []
     for i in range(len(tokens)):
-        if i in used:
-            continue
+        if i in used or tokens[i].dep_.startswith("aux"):
+            continue  # "s'est entretenu au téléphone": "est" is no "être au téléphone"
         for k in pkeys[i]:
             for entry in lex.phrases.get(k, ()):
                 idx = _match_phrase(entry, i, sent, pkeys, lex.gap)
@@ -621,6 +625,14 @@ def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[
             g for c in tok.children if c.dep_ == "obj" for g in c.children
             if g.dep_ == "nmod" and g.pos_ in _ARG_POS and not _is_place(g)
             and _case_words(g) & (targets_p - lex.genitive_preps)
+        )
+    if all(t.pos_ == "NOUN" and t.dep_.startswith("obl") for t in tgt):
+        # "s'est entretenu au téléphone avec X", hung on the adjunct
+        tgt.extend(
+            g for c in tok.children if c.dep_ in ("obl", "obl:arg", "obl:mod")
+            and c.pos_ in _NOMINAL and _case_words(c) & lex.medium_preps for g in c.children
+            if g.dep_ == "nmod" and g.pos_ in _ARG_POS and not _is_place(g)
+            and _case_words(g) & (targets_p & lex.pair_like)
         )
     if not tgt and lex.clause_target.get(etype):
         tgt.extend(_clause_subjects(tok))
