@@ -504,3 +504,15 @@ def test_events_coder_dyads_one_call_one_event(code):
     record = code("Le ministre français des Affaires étrangères s'est entretenu au téléphone "
                   "avec son homologue libanais.", published="2024-06-15")
     assert len([e for e in record.events if e.type == "CONSULT"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'armée et les rebelles s'affrontent depuis lundi près de Goma.",
+        "Israël et le Hezbollah échangent des tirs depuis octobre.",
+    ],
+)
+def test_events_coder_dyads_two_sides_fighting_each_other(code, text):
+    fights = [e for e in code(text, published="2024-06-15").events if e.type == "ASSAULT"]
+    assert len(fights) == 1 and fights[0].source is not None and fights[0].target is not None

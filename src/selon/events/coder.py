@@ -76,6 +76,7 @@ class Entry:
     patient: bool = False
     forces: bool = False
     held: bool = False
+    mutual: bool = False
     kind: str = "verbs"
 
     @property
@@ -159,7 +160,7 @@ def _parse_entry(kind: str, raw: str, fw: frozenset[str]) -> Entry:
         key = key.strip()
         if key in ("prep", "noprep"):
             opts[key] = frozenset(fold(v) for v in value.split("|") if v.strip())
-        elif key in ("refl", "norefl", "bare", "said", "patient", "forces", "held"):
+        elif key in ("refl", "norefl", "bare", "said", "patient", "forces", "held", "mutual"):
             opts[key] = True
         elif key == "head" and value.strip() == "last":
             opts["last_head"] = True
@@ -1183,9 +1184,13 @@ def _where(document: Document, sent: Span, head: Token, anchor: str | None = Non
 # ---------------------------------------------------------------- the coder
 
 
-def _pairs(etype: str, sources: list[Actor | None], targets: list[Actor | None]):
-    """One (source, target) pair per actor pair the event calls for."""
-    if etype in SYMMETRIC and len(sources) > 1 and not targets:
+def _pairs(
+    etype: str, sources: list[Actor | None], targets: list[Actor | None], mutual: bool = False
+):
+    """One (source, target) pair per actor pair the event calls for; two sides
+    named together of a symmetric type or a ``mutual`` word ("X et Y
+    s'affrontent") are one pair."""
+    if (etype in SYMMETRIC or mutual) and len(sources) > 1 and not targets:
         return [(sources[0], sources[1])]
     pairs = []
     for s in sources or [None]:
@@ -1802,7 +1807,7 @@ def code_sentence(
             _after(date, document.published) or future_date(getattr(date, "text", None))
         ):  # a noun event dated after publication is still to come (a verb's tense decides)
             status = "planned"
-        for s, t in _pairs(etype, sources, targets):
+        for s, t in _pairs(etype, sources, targets, trig.entry.mutual):
             ids = tuple(a.id if a is not None and a.id in explicit else None for a in (s, t))
             key = (etype, *(sorted(ids, key=str) if etype in SYMMETRIC else ids))
             if key in seen:
