@@ -123,7 +123,7 @@ class Lexicon:
     military_sites: frozenset[tuple[str, ...]] = frozenset()
     site_types: frozenset[str] = frozenset()
     border_links: frozenset[str] = frozenset()
-    pair_like: frozenset[str] = frozenset()
+    partner_preps: frozenset[str] = frozenset()
     medium_preps: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
@@ -212,7 +212,7 @@ def load_lexicon() -> Lexicon:
             tuple(fold(w) for w in str(site).split()) for site in raw.get("military_sites") or []),
         site_types=types("site_types"),
         border_links=words("border_links"),
-        pair_like=words("partner_prepositions"),
+        partner_preps=words("partner_prepositions"),
         medium_preps=words("medium_prepositions"),
         first_person=words("first_person_objects"),
         reflexives=words("reflexive_pronouns"),
@@ -633,7 +633,7 @@ def _verb_args(tok: Token, etype: str, lex: Lexicon) -> tuple[list[Token], list[
             g for c in tok.children if c.dep_ in ("obl", "obl:arg", "obl:mod")
             and c.pos_ in _NOMINAL and _case_words(c) & lex.medium_preps for g in c.children
             if g.dep_ == "nmod" and g.pos_ in _ARG_POS and not _is_place(g)
-            and _case_words(g) & (targets_p & lex.pair_like)
+            and _case_words(g) & (targets_p & lex.partner_preps)
         )
     if not tgt and lex.clause_target.get(etype):
         tgt.extend(_clause_subjects(tok))
@@ -1040,15 +1040,21 @@ def _territory_owner(document: Document, tokens: list[Token]) -> Actor | None:
     """The state a seized or annexed place belongs to ("l'annexion de la
     Crimée", "des régions annexées par Moscou"): the country of the first
     gazetteer place inside the target phrase."""
-    locations, lookup = _locations(), _lookup_fn()
-    if not tokens or locations is None or lookup is None:
+    locations = _locations()
+    if not tokens or locations is None:
         return None
     inside = {t.i for tok in tokens for t in tok.subtree}
     for m in locations.mentions(document):
         if m.start in inside and m.country:
-            name = _country_names().get(m.country)
-            return lookup(name, document.published) if name else None
+            return _country_actor(document, m.country)
     return None
+
+
+def _country_actor(document: Document, code: str | None) -> Actor | None:
+    """The dictionary actor of a state (its government) by ISO code."""
+    name = _country_names().get(code or "")
+    lookup = _lookup_fn()
+    return lookup(name, document.published) if name and lookup is not None else None
 
 
 def _military_site(tok: Token, lex: Lexicon) -> bool:
@@ -1073,15 +1079,11 @@ def _state_forces(
     owner = _territory_owner(document, inside)
     if owner is None:
         _date, location = _where(document, sent, head)
-        name = _country_names().get(getattr(location, "country", None) or "")
-        lookup = _lookup_fn()
-        owner = lookup(name, document.published) if name and lookup is not None else None
+        owner = _country_actor(document, getattr(location, "country", None))
     if owner is None and governors:
         holder = next((a for a in map(lambda t: _actor(document, t), head.ancestors)
                        if a is not None and a.country and a.kind in _STATE_KINDS), None)
-        name = _country_names().get(holder.country) if holder is not None else None
-        lookup = _lookup_fn()
-        owner = lookup(name, document.published) if name and lookup is not None else None
+        owner = _country_actor(document, holder.country if holder is not None else None)
     if owner is None or not owner.country:
         return None
     return owner.model_copy(update={
