@@ -25,6 +25,7 @@ def test_events_coder_lexicon_covers_every_type():
          "un infirmier.", "ASSAULT"),
         ("Des hommes armés ont pris d'assaut la mairie du village.", "ASSAULT"),
         ("La police a interpellé une dizaine de militants à Dakar.", "COERCE"),
+        ("Les gendarmes ont dispersé les manifestants à coups de gaz lacrymogène.", "COERCE"),
         ("Le gouvernement a décrété un couvre-feu dans la capitale.", "COERCE"),
         ("Paris a rappelé son ambassadeur à Alger pour consultations.", "SANCTION"),
         ("L'Union européenne a décidé de geler les avoirs de trois ministres.", "SANCTION"),
@@ -86,6 +87,7 @@ def test_events_coder_finds_type(code, text, etype):
         "La banque centrale a relevé ses taux directeurs.",
         # "ignorer si/où": not knowing, no rejection; "le marché" is no "marche"
         "Les autorités ignorent quand le pont sera rouvert.",
+        "La brume s'est dispersée en fin de matinée.",
         "Le marché central a rouvert mardi à Dakar.",
     ],
 )
