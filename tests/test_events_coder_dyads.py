@@ -83,6 +83,8 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
         # a noun resuming the clause: the act's author is the one supported
         ("Le Ghana a proposé une médiation, une initiative saluée par le Nigeria.",
          ("SUPPORT", "NGA", "GHA")),
+        # a condemnation is aimed at the author of the act condemned
+        ("Le Liban dénonce les frappes israéliennes sur Tyr.", ("ACCUSE", "LBN", "ISR")),
         # a possessive may point back to the recipient after "à"
         ("Ottawa a infligé des sanctions à l'Azerbaïdjan, deux mois après son offensive contre "
          "l'Arménie.", ("ASSAULT", "AZE", "ARM")),
@@ -517,3 +519,9 @@ def test_events_coder_dyads_one_call_one_event(code):
 def test_events_coder_dyads_two_sides_fighting_each_other(code, text):
     fights = [e for e in code(text, published="2024-06-15").events if e.type == "ASSAULT"]
     assert len(fights) == 1 and fights[0].source is not None and fights[0].target is not None
+
+
+def test_events_coder_dyads_condemned_act_names_the_target(code):
+    record = code("Le Burkina Faso a condamné l'attaque du JNIM contre la ville de Djibo.")
+    accuse = [e for e in record.events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].target is not None and accuse[0].target.name == "JNIM"

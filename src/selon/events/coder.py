@@ -126,6 +126,7 @@ class Lexicon:
     partner_preps: frozenset[str] = frozenset()
     medium_preps: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
+    author_targets: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -215,6 +216,7 @@ def load_lexicon() -> Lexicon:
         partner_preps=words("partner_prepositions"),
         medium_preps=words("medium_prepositions"),
         first_person=words("first_person_objects"),
+        author_targets=types("author_targets"),
         reflexives=words("reflexive_pronouns"),
         purpose_marks=words("purpose_marks"),
         relative_genitives=words("relative_genitives"),
@@ -1580,6 +1582,9 @@ def code_sentence(
                 absorbed.setdefault(c.i, []).extend(tgt_t)
                 break
     args_of = {trig.head.i: (src_t, tgt_t) for trig, src_t, tgt_t, _adj in parsed}
+    # a noun event's author tokens and demonym adjectives ("les frappes israéliennes")
+    parts_of = {trig.head.i: (src_t, adj) for trig, src_t, _tgt, adj in parsed
+                if trig.head.pos_ in _NOMINAL}
     for trig, src_t, tgt_t, adjectival in parsed:
         etype, head = trig.entry.type, trig.head
         if head.i in merged:
@@ -1651,6 +1656,14 @@ def code_sentence(
             head.dep_.startswith("obl") and head.head.pos_ in _VERBAL
         ):  # "Ousmane Sonko va rester en prison", "81 détenus croupissent en prison"
             targets = _actors(document, [t for t in [_subject(head.head)[0]] if t is not None])
+        if not targets and etype in lex.author_targets and head.pos_ not in _NOMINAL:
+            # "a condamné l'attaque du JNIM contre X", "dénonce les frappes
+            # israéliennes": the author of the act condemned
+            acts = [c for c in head.children if c.dep_ == "obj" and c.i in parts_of]
+            authors = [a for c in acts for a in _actors(document, parts_of[c.i][0])]
+            if not authors:
+                authors = [a for c in acts for t in parts_of[c.i][1] if (a := _actor(document, t))]
+            targets = [a for a in authors if a is not None and _facing(a, sources)][:1]
         if not targets and head.i in absorbed:
             targets = _actors(document, absorbed[head.i])
         if not targets and etype in lex.border_types:
