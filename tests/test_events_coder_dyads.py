@@ -525,3 +525,9 @@ def test_events_coder_dyads_condemned_act_names_the_target(code):
     record = code("Le Burkina Faso a condamné l'attaque du JNIM contre la ville de Djibo.")
     accuse = [e for e in record.events if e.type == "ACCUSE"]
     assert accuse and accuse[0].target is not None and accuse[0].target.name == "JNIM"
+
+
+def test_events_coder_dyads_recall_for_consultations_is_no_meeting(code):
+    record = code("Rabat a rappelé son ambassadeur à Alger pour consultations.")
+    assert [e.type for e in record.events] == ["SANCTION"]
+    assert record.events[0].target is not None and record.events[0].target.country == "DZA"
