@@ -27,6 +27,7 @@ def test_events_coder_lexicon_covers_every_type():
         ("La police a interpellé une dizaine de militants à Dakar.", "COERCE"),
         ("Les gendarmes ont dispersé les manifestants à coups de gaz lacrymogène.", "COERCE"),
         ("Le Tchad a dénoncé l'accord de coopération militaire signé avec Paris.", "REJECT"),
+        ("La Pologne a finalement levé son veto au budget européen.", "CONCEDE"),
         ("Le gouvernement a décrété un couvre-feu dans la capitale.", "COERCE"),
         ("Paris a rappelé son ambassadeur à Alger pour consultations.", "SANCTION"),
         ("L'Union européenne a décidé de geler les avoirs de trois ministres.", "SANCTION"),

@@ -83,6 +83,12 @@ def _dyads(record) -> set[tuple[str, str | None, str | None]]:
         # a noun resuming the clause: the act's author is the one supported
         ("Le Ghana a proposé une médiation, une initiative saluée par le Nigeria.",
          ("SUPPORT", "NGA", "GHA")),
+        # the object hung on a day name by the parser still takes the verb's subject
+        ("Les Vingt-Sept ont adopté vendredi un nouveau paquet de sanctions contre l'Iran.",
+         ("SANCTION", None, "IRN")),
+        # "de son côté" misparsed: a participle with an object is no passive
+        ("Le chef de la diplomatie européenne a de son côté appelé la Chine à cesser toute "
+         "livraison de drones.", ("REQUEST", None, "CHN")),
         # a condemnation is aimed at the author of the act condemned
         ("Le Liban dénonce les frappes israéliennes sur Tyr.", ("ACCUSE", "LBN", "ISR")),
         # a possessive may point back to the recipient after "à"
@@ -531,3 +537,10 @@ def test_events_coder_dyads_recall_for_consultations_is_no_meeting(code):
     record = code("Rabat a rappelé son ambassadeur à Alger pour consultations.")
     assert [e.type for e in record.events] == ["SANCTION"]
     assert record.events[0].target is not None and record.events[0].target.country == "DZA"
+
+
+def test_events_coder_dyads_sanctions_adopted_on_a_day_are_the_adopter_s(code):
+    record = code("Les Vingt-Sept ont adopté vendredi un nouveau paquet de sanctions contre "
+                  "l'Iran.", published="2024-06-22")
+    sanctions = [e for e in record.events if e.type == "SANCTION"]
+    assert sanctions and sanctions[0].source is not None and sanctions[0].source.kind == "IGO"

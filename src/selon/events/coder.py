@@ -127,6 +127,7 @@ class Lexicon:
     medium_preps: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     author_targets: frozenset[str] = frozenset()
+    time_nouns: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -217,6 +218,7 @@ def load_lexicon() -> Lexicon:
         medium_preps=words("medium_prepositions"),
         first_person=words("first_person_objects"),
         author_targets=types("author_targets"),
+        time_nouns=words("time_nouns"),
         reflexives=words("reflexive_pronouns"),
         purpose_marks=words("purpose_marks"),
         relative_genitives=words("relative_genitives"),
@@ -520,7 +522,8 @@ def _is_passive(tok: Token) -> bool:
         # a passive subject with "avoir" is a parser slip: "X a exigé" is active
         return not any(c.dep_ == "aux:tense" and fold(c.lemma_) == "avoir" for c in children)
     morph = tok.morph
-    return tok.dep_ == "acl" and "Part" in morph.get("VerbForm") and "Past" in morph.get("Tense")
+    return tok.dep_ == "acl" and "Part" in morph.get("VerbForm") and "Past" in morph.get(
+        "Tense") and not any(c.dep_ == "obj" for c in children)  # a passive has no object
 
 
 def _is_dateline(tok: Token) -> bool:
@@ -781,8 +784,15 @@ def _noun_args(
         else:
             src.extend(genitive)
     host, role_tok = tok.head, tok
+    role = tok.dep_
     if fold(host.lemma_) in lex.collective_nouns and tok.dep_ == "nmod" and host.head != host:
         host, role_tok = host.head, host  # "revendique une série d'attaques"
+        role = role_tok.dep_
+    elif fold(host.lemma_) in lex.time_nouns and host.dep_ == "obl:mod" and tok.dep_ == "nmod":
+        # "ont adopté vendredi un paquet de sanctions", the object hung on the day
+        host, role_tok, role = host.head, host, "obj"
+    if role == "obl:mod" and not any(c.dep_ == "case" for c in role_tok.children):
+        role = "obj"  # the same slip, the object taken for an adjunct after the day
     for _ in range(2):  # "lors d'une conversation": through the adverb to the verb
         if host.pos_ in ("ADV", "ADP") and host.head != host:
             host = host.head
@@ -800,7 +810,7 @@ def _noun_args(
     # is no source
     idle = etype in SYMMETRIC and bool(src) and src == genitive and document is not None and (
         not any(_actor(document, g) for g in genitive))
-    if (not src or means or idle) and host_ok and role_tok.dep_ in (
+    if (not src or means or idle) and host_ok and role in (
         "obj", "obl:arg", "obl", "nsubj:pass", "xcomp"
     ):
         h_src, h_tgt = _verb_args(host, etype, lex)
