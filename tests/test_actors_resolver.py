@@ -269,3 +269,11 @@ def test_actors_resolver_honorific_surname_is_a_person(resolved):
     d = resolved("Le Gabon a fermé ses frontières. M. Nzouba a dénoncé cette décision.")
     people = [a for a in d.actors if a.id.startswith("person:")]
     assert people and people[0].name == "Nzouba" and people[0].country == "GAB"
+
+
+def test_actors_resolver_a_known_name_beginning_a_longer_organisation(resolved):
+    # the parser's organisation is longer than the dictionary's "Front national"
+    d = resolved("Le Front national pour la défense de la Constitution (FNDC) a appelé ses "
+                 "partisans à manifester jeudi à Conakry.")
+    a = actor_of(d, find(d, "Front"))
+    assert a is not None and a.id != "org:RN" and a.country != "FRA"

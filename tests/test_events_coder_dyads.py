@@ -544,3 +544,11 @@ def test_events_coder_dyads_sanctions_adopted_on_a_day_are_the_adopter_s(code):
                   "l'Iran.", published="2024-06-22")
     sanctions = [e for e in record.events if e.type == "SANCTION"]
     assert sanctions and sanctions[0].source is not None and sanctions[0].source.kind == "IGO"
+
+
+def test_events_coder_dyads_nous_as_subject_is_the_speaker(code):
+    record = code("La junte a interdit les manifestations. « Nous ne céderons pas à "
+                  "l'intimidation », a déclaré un responsable du mouvement.")
+    conceded = [e for e in record.events if e.type == "CONCEDE"]
+    assert conceded and conceded[0].source is not None
+    assert conceded[0].source.id == conceded[0].claimed_by.id

@@ -127,6 +127,19 @@ def _case_ok(doc: Doc, start: int, end: int, entry: Name) -> bool:
     return True
 
 
+def _inside_longer_name(doc: Doc, m: Match) -> bool:
+    """Whether a dictionary name only begins a longer organisation's name the
+    parser saw as one entity ("le Front national pour la défense de la
+    Constitution" is not the Front national)."""
+    ent = doc[m.start].ent_iob_ == "B" and doc[m.start].ent_type_ in ("ORG", "MISC")
+    if not ent:
+        return False
+    end = m.start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end > m.end and any(t.text[:1].isupper() for t in doc[m.end : end])
+
+
 def _match_names(doc: Doc, keys: list[str], lex: Lexicon) -> list[Match]:
     """Greedy longest matches of dictionary names, left to right."""
     out: list[Match] = []
@@ -153,7 +166,7 @@ def _match_names(doc: Doc, keys: list[str], lex: Lexicon) -> list[Match]:
                 ok = [e for e in entries if _case_ok(doc, i, j + 1, e)]
                 if ok:
                     best = Match(i, j + 1, "name", ok)
-        if best is None:
+        if best is None or _inside_longer_name(doc, best):
             i += 1
             continue
         if all(e.category == DEMONYM for e in best.names):

@@ -128,6 +128,7 @@ class Lexicon:
     first_person: frozenset[str] = frozenset()
     author_targets: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
+    first_person_subjects: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     attribution_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -219,6 +220,7 @@ def load_lexicon() -> Lexicon:
         first_person=words("first_person_objects"),
         author_targets=types("author_targets"),
         time_nouns=words("time_nouns"),
+        first_person_subjects=words("first_person_subjects"),
         reflexives=words("reflexive_pronouns"),
         purpose_marks=words("purpose_marks"),
         relative_genitives=words("relative_genitives"),
@@ -1780,8 +1782,10 @@ def code_sentence(
         # subject ("Il a aussi …"); for agentless passives and noun events,
         # whose agent the text often leaves open, only when a target is named
         if not sources and verbal and claimed_by is not None and claimed_by not in targets and (
-            claimed_by.kind not in (None, "MED")
-        ):  # "X a redit son intention de retirer ses troupes": X's own act
+            claimed_by.kind not in (None, "MED") or any(
+                fold(t.text) in lex.first_person_subjects for t in src_t)
+        ):  # "X a redit son intention de retirer ses troupes": X's own act; « Nous ne
+            # céderons pas », a déclaré un responsable: the speaker's
             sources = [claimed_by]
         if not sources and previous is not None and (verbal or targets) and not any(
             t.pos_ in _NOMINAL and (t.dep_ == "obl:agent" or _case_words(t) & lex.agent_preps)
