@@ -942,6 +942,7 @@ def _claim_fns():
     return claim_chain, is_hedged
 
 
+@lru_cache(maxsize=1)
 def _reporting_fn():
     try:
         from selon.claims.reported import reporting_lemma
@@ -953,14 +954,14 @@ def _reporting_fn():
 def _is_audience(tok: Token) -> bool:
     """The addressee of a reporting verb ("a déclaré au site local X", "a
     confié à l'AFP"): a listener or a medium, never a participant."""
-    reporting = _reporting_fn()
-    if reporting is None:
-        return False
     for _ in range(2):  # "au site Internet « X »": through the apposition
         if tok.dep_ in ("appos", "flat:name") and tok.head != tok:
             tok = tok.head
-    return tok.dep_ in ("iobj", "obl", "obl:arg", "obl:mod") and bool(
-        _case_words(tok) & {"a"}) and tok.head.pos_ in _VERBAL and reporting(tok.head) is not None
+    if tok.dep_ not in ("iobj", "obl", "obl:arg", "obl:mod") or tok.head.pos_ not in _VERBAL:
+        return False
+    reporting = _reporting_fn()
+    return reporting is not None and bool(_case_words(tok) & {"a"}) and (
+        reporting(tok.head) is not None)
 
 
 @lru_cache(maxsize=1)
