@@ -552,3 +552,19 @@ def test_events_coder_dyads_nous_as_subject_is_the_speaker(code):
     conceded = [e for e in record.events if e.type == "CONCEDE"]
     assert conceded and conceded[0].source is not None
     assert conceded[0].source.id == conceded[0].claimed_by.id
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "country"),
+    [
+        # "exhorter X à + infinitif": X is the one to act, not the one exhorting
+        ("Washington a exhorté le Rwanda à retirer ses troupes du territoire congolais.",
+         "RETREAT", "RWA"),
+        # a day the parser took for the object controls nothing
+        ("L'Union africaine a convenu samedi d'imposer des sanctions au Gabon.", "SANCTION",
+         None),
+    ],
+)
+def test_events_coder_dyads_object_control(code, text, etype, country):
+    found = [e for e in code(text, published="2024-05-02").events if e.type == etype]
+    assert found and found[0].source is not None and found[0].source.country == country

@@ -562,6 +562,13 @@ def _subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if c.dep_ == "dep" and c.i < tok.i and c.pos_ in _NOMINAL:
             return c, False
     if depth < 3 and tok.head != tok:
+        if tok.dep_ == "xcomp" and tok.head.pos_ in _VERBAL:
+            # "a exhorté le Rwanda à retirer ses troupes": the object controls
+            controller = next((c for c in tok.head.children if c.dep_ == "obj"
+                               and c.pos_ in _ARG_POS and c.i < tok.i
+                               and fold(c.lemma_) not in load_lexicon().time_nouns), None)
+            if controller is not None:
+                return controller, False
         if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ in _VERBAL:
             return _subject(tok.head, depth + 1)[0], False
         if tok.dep_ == "acl" and "Inf" in tok.morph.get("VerbForm") and any(
