@@ -24,7 +24,7 @@ def _fake_actor_of(document, token):
 
 @pytest.fixture()
 def events_of(document, monkeypatch):
-    monkeypatch.setattr(coder, "_actor_fn", lambda: _fake_actor_of)
+    monkeypatch.setattr(coder, "_actor", _fake_actor_of)
 
     def run(text: str):
         doc = coder.code_document(document(text))

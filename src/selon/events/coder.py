@@ -20,8 +20,8 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
-from importlib import resources
+from functools import cache, lru_cache, partial
+from importlib import import_module, resources
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -931,31 +931,16 @@ def _entities(tokens: Iterable[Token]) -> list[list[Token]]:
 # ---------------------------------------------------------------- helpers of other stages
 
 
-@lru_cache(maxsize=1)
-def _actor_fn():
+@cache
+def _optional(module: str, name: str | None = None) -> Any:
+    """A module of another stage, or one of its functions, or None when that
+    stage is not installed: the coder still codes without it (no actors, no
+    claims, no dates or places)."""
     try:
-        from selon.actors import actor_of
+        found = import_module(module)
     except ImportError:
         return None
-    return actor_of
-
-
-@lru_cache(maxsize=1)
-def _claim_fns():
-    try:
-        from selon.claims import claim_chain, is_hedged
-    except ImportError:
-        return None, None
-    return claim_chain, is_hedged
-
-
-@lru_cache(maxsize=1)
-def _reporting_fn():
-    try:
-        from selon.claims.reported import reporting_lemma
-    except ImportError:
-        return None
-    return reporting_lemma
+    return found if name is None else getattr(found, name, None)
 
 
 def _is_audience(tok: Token) -> bool:
@@ -966,43 +951,13 @@ def _is_audience(tok: Token) -> bool:
             tok = tok.head
     if tok.dep_ not in ("iobj", "obl", "obl:arg", "obl:mod") or tok.head.pos_ not in _VERBAL:
         return False
-    reporting = _reporting_fn()
+    reporting = _optional("selon.claims.reported", "reporting_lemma")
     return reporting is not None and bool(_case_words(tok) & {"a"}) and (
         reporting(tok.head) is not None)
 
 
-@lru_cache(maxsize=1)
-def _locations():
-    """The locations module (gazetteer, place mentions), or None without it."""
-    try:
-        from selon.events import locations
-    except ImportError:
-        return None
-    return locations
-
-
-@lru_cache(maxsize=1)
-def _lookup_fn():
-    """The actor resolver's name lookup, or None without the actors stage."""
-    try:
-        from selon.actors import lookup
-    except ImportError:
-        return None
-    return lookup
-
-
-@lru_cache(maxsize=1)
-def _where_fns():
-    try:
-        from selon.events.dates import find_date
-    except ImportError:
-        find_date = None
-    locations = _locations()
-    return find_date, locations.find_location if locations is not None else None
-
-
 def _actor(document: Document, token: Token | None) -> Actor | None:
-    fn = _actor_fn()
+    fn = _optional("selon.actors", "actor_of")
     if fn is None or token is None:
         return None
     try:
@@ -1048,7 +1003,7 @@ def _actors(document: Document, tokens: list[Token]) -> list[Actor | None]:
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
     """ISO code → the gazetteer's name of that country, to resolve it as an actor."""
-    locations = _locations()
+    locations = _optional("selon.events.locations")
     if locations is None:
         return {}
     out: dict[str, str] = {}
@@ -1062,7 +1017,7 @@ def _territory_owner(document: Document, tokens: list[Token]) -> Actor | None:
     """The state a seized or annexed place belongs to ("l'annexion de la
     Crimée", "des régions annexées par Moscou"): the country of the first
     gazetteer place inside the target phrase."""
-    locations = _locations()
+    locations = _optional("selon.events.locations")
     if not tokens or locations is None:
         return None
     inside = {t.i for tok in tokens for t in tok.subtree}
@@ -1075,7 +1030,7 @@ def _territory_owner(document: Document, tokens: list[Token]) -> Actor | None:
 def _country_actor(document: Document, code: str | None) -> Actor | None:
     """The dictionary actor of a state (its government) by ISO code."""
     name = _country_names().get(code or "")
-    lookup = _lookup_fn()
+    lookup = _optional("selon.actors", "lookup")
     return lookup(name, document.published) if name and lookup is not None else None
 
 
@@ -1172,7 +1127,8 @@ def _is_person(actor: Actor) -> bool:
 
 
 def _claims(document: Document, start: int, end: int, head: Token):
-    claim_chain, is_hedged = _claim_fns()
+    claim_chain = _optional("selon.claims", "claim_chain")
+    is_hedged = _optional("selon.claims", "is_hedged")
     claimed_by, chain, hedged = None, [], False
     if claim_chain is not None:
         try:
@@ -1190,7 +1146,8 @@ def _claims(document: Document, start: int, end: int, head: Token):
 
 
 def _where(document: Document, sent: Span, head: Token, anchor: str | None = None):
-    find_date, find_location = _where_fns()
+    find_date = _optional("selon.events.dates", "find_date")
+    find_location = _optional("selon.events.locations", "find_location")
     date = location = None
     if find_date is not None:
         try:
@@ -1268,7 +1225,7 @@ def _token_starts(document: Document) -> list[int]:
 def _is_venue(tok: Token) -> bool:
     """A city or country introduced by "à/au/en" ("142 interpellations à
     Paris", "la répression au Soudan"): where, not whom."""
-    locations = _locations()
+    locations = _optional("selon.events.locations")
     if locations is None or not _case_words(tok) & {"a", "en"}:
         return False
     place = locations.lookup(tok.text)
@@ -1304,7 +1261,7 @@ def _is_place(tok: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_nouns() -> frozenset[str]:
-    locations = _locations()
+    locations = _optional("selon.events.locations")
     if locations is None:
         return frozenset()
     return frozenset(fold(w) for w in locations.words().place_nouns)
