@@ -1500,9 +1500,11 @@ class Context:
 
 def code_sentence(
     document: Document, sent: Span, context: Context | None = None,
-    names: frozenset[int] = frozenset(),
+    names: frozenset[int] = frozenset(), sent_actors: list[Actor] | None = None,
 ) -> list[Event]:
-    """The events of one sentence, using and updating the article ``context``."""
+    """The events of one sentence, using and updating the article ``context``.
+    ``sent_actors``: the sentence's possible participants, when the caller has
+    them already (:func:`code_document` keeps them for the next sentence)."""
     context = context or Context()
     previous = context.previous
     lex = load_lexicon()
@@ -1516,7 +1518,8 @@ def code_sentence(
     both_sides = context.principal_pair() if root_subject is not None and any(
         fold(w.text) in lex.both_sides for w in root_subject.subtree) else None
     sent_start, sent_end = document.span_offsets(sent)
-    sent_actors = _argument_actors(document, sent, sent_start, sent_end)
+    if sent_actors is None:
+        sent_actors = _argument_actors(document, sent, sent_start, sent_end)
     events: list[Event] = []
     seen: set[tuple] = set()
     anchored: list[bool] = []
@@ -1834,15 +1837,16 @@ def code_document(document: Document) -> Document:
     context = Context()
     names = _name_tokens(document)
     for sent in doc.sents:
+        s_start, s_end = document.span_offsets(sent)
+        actors = _argument_actors(document, sent, s_start, s_end)
         try:
-            events.extend(code_sentence(document, sent, context, names))
+            events.extend(code_sentence(document, sent, context, names, actors))
         except Exception as exc:  # an odd parse must not lose the other sentences
             from selon.model import Error
 
             document.errors.append(Error(stage="events", message=f"{type(exc).__name__}: {exc}"))
         context.previous = _main_subject_actor(document, sent)  # the previous sentence only
         context.sentence += 1
-        s_start, s_end = document.span_offsets(sent)
-        context.last_actors = _argument_actors(document, sent, s_start, s_end)
+        context.last_actors = actors
     document.events = events
     return document
