@@ -1441,7 +1441,6 @@ class Context:
     previous: Actor | None = None
     dyads: list[tuple[Actor, Actor]] = field(default_factory=list)
     last_actors: list[Actor] = field(default_factory=list)
-    by_type: dict[str, tuple[Actor, Actor | None]] = field(default_factory=dict)
     #: the latest day an event was dated to ("la veille", "le lendemain" count from it)
     last_day: str | None = None
     #: the index of the sentence being coded, and of the sentence of each dyad
@@ -1453,8 +1452,8 @@ class Context:
     reach: int = 2
     #: how many recent dyads "les deux parties" are weighed over
     history: int = 18
-    #: (type, source, sentence) of the events told with a named source
-    told: list[tuple[str, Actor, int]] = field(default_factory=list)
+    #: (type, source, target, sentence) of the events told with a named source
+    told: list[tuple[str, Actor, Actor | None, int]] = field(default_factory=list)
 
     def other_side(self, actor: Actor) -> Actor | None:
         for (s, t), k in zip(reversed(self.dyads), reversed(self.dyad_sentences), strict=True):
@@ -1469,12 +1468,17 @@ class Context:
     def last_author(self, types: frozenset[str]) -> Actor | None:
         """The source of the latest event of these types told in this sentence
         or the one before, if any."""
-        for etype, source, k in reversed(self.told):
+        for etype, source, _target, k in reversed(self.told):
             if k < self.sentence - 1:
                 return None
             if etype in types:
                 return source
         return None
+
+    def last_of(self, etype: str) -> tuple[Actor, Actor | None] | None:
+        """(source, target) of the latest event of this type told with its
+        source, however far back."""
+        return next(((s, t) for e, s, t, _k in reversed(self.told) if e == etype), None)
 
     def principal_pair(self) -> tuple[Actor, Actor] | None:
         """The two sides of the article's main exchange: of the recent dyads
@@ -1728,12 +1732,12 @@ def code_sentence(
                 sources, inferred = [forces], True
                 explicit.add(forces.id)  # read from the event's place, not the context
         verbal = head.pos_ not in _NOMINAL and not _is_passive(head)  # an active verb
-        if not sources and not verbal and etype in context.by_type and (
-            lex.anaphoric.get(etype)
-        ):
+        told = context.last_of(etype) if not sources and not verbal and (
+            lex.anaphoric.get(etype)) else None
+        if told is not None:
             # "les sanctions visent…" after "l'UE a imposé des sanctions": the
             # same kind of event named again is the one already told
-            s0, t0 = context.by_type[etype]
+            s0, t0 = told
             if not any(t is not None and _same_side(t, s0) for t in targets):
                 sources = [s0]
                 if not targets and not tgt_t and t0 is not None:
@@ -1813,8 +1817,7 @@ def code_sentence(
             if explicit:  # not dyads guessed entirely from context
                 context.remember(s, t)
                 if s is not None and s.id in explicit:
-                    context.by_type[etype] = (s, t)
-                    context.told.append((etype, s, context.sentence))
+                    context.told.append((etype, s, t, context.sentence))
             events.append(Event(
                 type=etype, mode=trig.entry.mode, quad=QUAD[etype], status=status,
                 hedged=hedged, trigger=tspan, sentence=Offsets(start=sent_start, end=sent_end),
