@@ -238,8 +238,8 @@ def load_lexicon() -> Lexicon:
     lex.contractions.update(
         {fold(k): fold(v) for k, v in (raw.get("contractions") or {}).items()})
     for prep in raw.get("complex_prepositions") or []:
-        words = fold(prep).replace("'", "' ").split()
-        lex.complex_preps[words[-1]] = fold(prep)
+        noun = fold(prep).replace("'", "' ").split()[-1]
+        lex.complex_preps[noun] = fold(prep)
     inflection: dict[str, list[str]] = raw.get("inflection") or {}
     present: dict[str, list[str]] = raw.get("present_inflection") or {}
     plural = [str(s) for s in raw.get("noun_plural") or []]
@@ -1058,7 +1058,7 @@ def _state_forces(
         _date, location = _where(document, sent, head)
         owner = _country_actor(document, getattr(location, "country", None))
     if owner is None and governors:
-        holder = next((a for a in map(lambda t: _actor(document, t), head.ancestors)
+        holder = next((a for a in map(partial(_actor, document), head.ancestors)
                        if a is not None and a.country and a.kind in _STATE_KINDS), None)
         owner = _country_actor(document, holder.country if holder is not None else None)
     if owner is None or not owner.country:
@@ -1279,7 +1279,7 @@ def _resumes_clause(head: Token) -> bool:
     if head.dep_ != "acl:relcl" or head.head.pos_ != "PRON":
         return False
     antecedent = fold(head.head.text)
-    return antecedent in load_lexicon().clause_antecedents and any(
+    return antecedent in lex.clause_antecedents and any(
         c.dep_ == "obj" and "Rel" in c.morph.get("PronType") for c in head.children
     )
 
@@ -1405,10 +1405,9 @@ def _main_subject_actor(document: Document, sent: Span) -> Actor | None:
     if actor is not None and actor.kind == "MED":
         # "Les médias russes s'attendent à ce que Poutine annonce…": the media
         # report; the next "Il" is the one they report on
-        told = next((_actor(document, c) for t in root.subtree if t is not root
-                     and t.pos_ in _VERBAL for c in t.children if c.dep_ == "nsubj"
-                     and _actor(document, c) is not None), None)
-        return told
+        reported = (_actor(document, c) for t in root.subtree if t is not root
+                    and t.pos_ in _VERBAL for c in t.children if c.dep_ == "nsubj")
+        return next((a for a in reported if a is not None), None)
     return actor
 
 
