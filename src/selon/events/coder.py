@@ -1055,7 +1055,7 @@ def _state_forces(
     holds the event ("le régime du Niger, au pouvoir depuis le coup d'État")."""
     owner = _territory_owner(document, inside)
     if owner is None:
-        _date, location = _where(document, sent, head)
+        location = _place(document, sent, head)
         owner = _country_actor(document, getattr(location, "country", None))
     if owner is None and governors:
         holder = next((a for a in map(partial(_actor, document), head.ancestors)
@@ -1146,20 +1146,26 @@ def _claims(document: Document, start: int, end: int, head: Token):
 
 
 def _where(document: Document, sent: Span, head: Token, anchor: str | None = None):
+    """The event's date (counted from ``anchor`` for "la veille") and place."""
     find_date = _optional("selon.events.dates", "find_date")
-    find_location = _optional("selon.events.locations", "find_location")
-    date = location = None
+    date = None
     if find_date is not None:
         try:
             date = find_date(document, sent, head, anchor)
         except Exception:
             date = None
-    if find_location is not None:
-        try:
-            location = find_location(document, sent, head)
-        except Exception:
-            location = None
-    return date, location
+    return date, _place(document, sent, head)
+
+
+def _place(document: Document, sent: Span, head: Token):
+    """The event's place, or None (also when the locations stage fails)."""
+    find_location = _optional("selon.events.locations", "find_location")
+    if find_location is None:
+        return None
+    try:
+        return find_location(document, sent, head)
+    except Exception:
+        return None
 
 
 # ---------------------------------------------------------------- the coder
