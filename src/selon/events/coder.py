@@ -1063,9 +1063,15 @@ def _state_forces(
         owner = _country_actor(document, holder.country if holder is not None else None)
     if owner is None or not owner.country:
         return None
-    return owner.model_copy(update={
-        "id": f"forces:{owner.country}", "kind": "MIL",
-        "name": f"forces armées ({owner.name})", "wikidata": None})
+    return _part_of_state(owner, "forces", "MIL", "forces armées")
+
+
+def _part_of_state(state: Actor, prefix: str, kind: str, label: str) -> Actor:
+    """An actor standing for a state's people or forces, named after the state
+    ("population (Mali)", "forces armées (Mali)")."""
+    return state.model_copy(update={
+        "id": f"{prefix}:{state.country}", "kind": kind,
+        "name": f"{label} ({state.name})", "wikidata": None})
 
 
 def _speaker_object(tok: Token, verb: Token, lex: Lexicon) -> bool:
@@ -1679,9 +1685,7 @@ def code_sentence(
             owner = _territory_owner(document, seized)
             if owner is not None and population:
                 # aid sent "vers la bande de Gaza" goes to its people
-                owner = owner.model_copy(update={
-                    "id": f"population:{owner.country}", "kind": "CVL",
-                    "name": f"population ({owner.name})", "wikidata": None})
+                owner = _part_of_state(owner, "population", "CVL", "population")
             if owner is not None and _facing(owner, sources):
                 targets = [owner]
         if not targets and etype in lex.site_types:
