@@ -911,12 +911,7 @@ class Resolver:
     def _apposed_to(self, start: int) -> Actor | None:
         """The person a title is set in apposition to: "Omar Touray, le président
         de la Cédéao" → Omar Touray."""
-        j = start - 1
-        while j > 0 and fold(self.doc[j].text) in self.lex.determiners:
-            j -= 1
-        if j <= 0 or self.doc[j].text != "," or self.doc[start].is_sent_start:
-            return None
-        before = self.index.get(j - 1)
+        before = self._before_comma(start)
         return before if before is not None and before.id.startswith("person:") else None
 
     def _counterpart_role(self, start: int) -> str | None:
