@@ -22,7 +22,7 @@ How it works, in one left-to-right pass over the Doc's tokens:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -726,7 +726,7 @@ class Resolver:
         if owner is not None and owner.kind == "IGO" and title.kind == "GOV":
             # "le représentant spécial de l'ONU", "le haut-commissaire de l'ONU":
             # a state-office title held in an organisation is its official
-            title = Title(title.role, "IGO", title.org, title.needs_name, title.country)
+            title = replace(title, kind="IGO")
         complement, comma = end, None
         end, person, unknown = self.holder_name(end, names_at)
         if person is None and unknown is None:
