@@ -276,9 +276,6 @@ class Resolver:
         self.place_start = 0
         #: the dictionary names matched in the article, by first token
         self.names_at: dict[int, Match] = {}
-        #: starts of mentions whose demonym only qualifies an organisation ("la
-        #: présidence suédoise de l'UE"): no antecedent for "le gouvernement"
-        self.org_qualifiers: set[int] = set()
         #: tokens inside quotation marks
         self.quoted: set[int] = set()
         #: definite armed-group descriptions with no group named before them (first
@@ -405,7 +402,6 @@ class Resolver:
         ):
             return 0
         if self._qualifies_org(start, end):
-            self.org_qualifiers.add(placed.start)
             return 0
         root = doc[start:end].root
         weight = 2 if placed.start < lex.lead_chars else 1
