@@ -1256,6 +1256,15 @@ class Resolver:
             if parent is not None:
                 self.emit(self.org_actor(bodies[parent.id[4:]]), t.i, t.i + 1)
 
+    def _recast(self, mention: Actor, actor: Actor) -> None:
+        """Make an emitted ``mention`` name ``actor`` instead, over the same span
+        and the same tokens."""
+        placed = actor.model_copy(update={"start": mention.start, "end": mention.end})
+        self.mentions = [placed if a is mention else a for a in self.mentions]
+        for i, a in self.index.items():
+            if a is mention:
+                self.index[i] = placed
+
     def _cataphors(self) -> None:
         """A definite armed-group description with no group named before it (a
         lead "Le groupe jihadiste a revendiqué…") is the organisation of its kind
@@ -1271,11 +1280,7 @@ class Resolver:
             )
             if named is None:
                 continue
-            placed = named.model_copy(update={"start": generic.start, "end": generic.end})
-            self.mentions = [placed if a is generic else a for a in self.mentions]
-            for i, a in list(self.index.items()):
-                if a is generic:
-                    self.index[i] = placed
+            self._recast(generic, named)
 
     def _late_focus(self) -> None:
         """People the dictionary does not know, named before the article named any
@@ -1434,11 +1439,7 @@ class Resolver:
                     j += 1
                 person = self.index.get(j)
                 if person is not None and person.id.startswith("person:") and j > end + 1:
-                    placed = person.model_copy(update={"start": title.start, "end": title.end})
-                    self.mentions = [placed if a is title else a for a in self.mentions]
-                    for k in range(i, end):
-                        if self.index.get(k) is title:
-                            self.index[k] = placed
+                    self._recast(title, person)
             i = max(end, i + 1)
 
     def _family(self, t) -> bool:
