@@ -34,3 +34,17 @@ def document(nlp):
         return parse(prepare(article_from_text(text, published=published)), nlp)
 
     return run
+
+
+@pytest.fixture
+def resolved(document, request):
+    """Parse a text and resolve its actors: ``resolved(text, published=...)``;
+    the date defaults to the test module's ``PUBLISHED``."""
+    from selon.actors import resolve_actors
+
+    default = getattr(request.module, "PUBLISHED", "2024-03-15")
+
+    def run(text: str, published: str | None = default):
+        return resolve_actors(document(text, published=published))
+
+    return run

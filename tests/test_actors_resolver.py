@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from selon.actors import actor_of, resolve_actors
+from selon.actors import actor_of
 
-
-@pytest.fixture(scope="module")
-def resolved(document):
-    def run(text: str, published: str | None = "2024-03-15"):
-        return resolve_actors(document(text, published=published))
-
-    return run
+#: publication date of the test sentences (the `resolved` fixture's default)
+PUBLISHED = "2024-03-15"
 
 
 def find(doc_, word: str):
